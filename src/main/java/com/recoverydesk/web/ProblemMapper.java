@@ -1,0 +1,113 @@
+package com.recoverydesk.web;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become answers. The API gets problem details; a screen gets a
+ * readable page (or the login page when the session is missing). Stack traces, SQL and internal
+ * ids stay in the log, tagged with an error id the user can quote.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ErrorPages errorPages;
+
+    public ProblemMapper(ErrorPages errorPages) {
+        this.errorPages = errorPages;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        Response.ResponseBuilder answer = answer(e.status(), e.title(), e.getMessage(), null, uri, headers);
+        if (e.retryAfter() != null) {
+            answer.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return answer(400, "Invalid request", "Some fields are missing or invalid.", errors, uri, headers).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (wantsPage(uri, headers)) {
+            String next = uri.getRequestUri().getRawPath();
+            return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))).build();
+        }
+        return answer(401, "Unauthorized", "A valid access token is required.", null, uri, headers)
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return answer(403, "Forbidden", "Your role does not allow this.", null, uri, headers).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 300 && status < 400) {
+            return e.getResponse();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = status == 404 ? "There is nothing here." : status == 415 ? "This content type is not accepted here." : title + ".";
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        return answer(status, title, detail, null, uri, headers).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        return answer(500, "Internal error",
+                "Something went wrong on our side. Quote error id " + errorId + " to the support team.", null, uri, headers).build();
+    }
+
+    private Response.ResponseBuilder answer(int status, String title, String detail, List<Problem.FieldError> errors,
+                                            UriInfo uri, HttpHeaders headers) {
+        if (wantsPage(uri, headers)) {
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(errorPages.render(status, title, detail));
+        }
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, uri.getRequestUri().getRawPath(), errors));
+    }
+
+    /** Screens are everything outside the JSON API that a browser asks for as HTML. */
+    static boolean wantsPage(UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (path.startsWith("/api/") || path.startsWith("/q/")) {
+            return false;
+        }
+        return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
