@@ -1,0 +1,40 @@
+package com.recoverydesk.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "recovery.identity")
+public interface IdentityConfig {
+
+    /** The issuer written into and required of every token the service signs. */
+    String issuer();
+
+    Duration staffTokenLifetime();
+
+    /** Staff must confirm a TOTP code at sign-in; true everywhere but the demo and the tests. */
+    boolean requireTotp();
+
+    /**
+     * Where the embedded default keeps the token signing key pair it generates on first start.
+     * Unset in production, where the keys come from the environment (see application.properties).
+     */
+    Optional<String> keyDir();
+
+    /** Seeds the demo staff and accounts of DESIGN.md §11; only ever true in demo and tests. */
+    @WithDefault("false")
+    boolean seedDemoData();
+
+    LoginThrottle loginThrottle();
+
+    interface LoginThrottle {
+        /** Failures allowed before a key is locked. */
+        int maxFailures();
+
+        /** The first lock; each further failure doubles it, up to {@link #maxLock()}. */
+        Duration baseLock();
+
+        Duration maxLock();
+    }
+}

@@ -1,0 +1,105 @@
+package com.recoverydesk.identity;
+
+import com.recoverydesk.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The staff sign-in screen. A successful sign-in sets the session cookie that the screens use. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPages {
+
+    public static final String SESSION_COOKIE = "rd_session";
+
+    private final StaffAuthService auth;
+    private final JsonWebToken jwt;
+
+    public LoginPages(StaffAuthService auth, JsonWebToken jwt) {
+        this.auth = auth;
+        this.jwt = jwt;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(LoginForm form, String error, String notice);
+    }
+
+    public record LoginForm(String username, String next) {}
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public TemplateInstance form(@QueryParam("next") String next, @QueryParam("signedOut") String signedOut) {
+        return Templates.login(new LoginForm("", safeNext(next)), null, signedOut != null ? "You are signed out." : null);
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
+                           @FormParam("totp") String totp, @FormParam("next") String next,
+                           @Context HttpServerRequest http) {
+        String target = safeNext(next);
+        try {
+            StaffAuthService.SignedIn signedIn = auth.signIn(username, password, blankToNull(totp), ClientAddress.of(http));
+            NewCookie session = new NewCookie.Builder(SESSION_COOKIE)
+                    .value(signedIn.token().token())
+                    .path("/")
+                    .httpOnly(true)
+                    .secure(true)
+                    .sameSite(NewCookie.SameSite.STRICT)
+                    .maxAge((int) signedIn.token().expiresInSeconds())
+                    .build();
+            return Response.seeOther(URI.create(target)).cookie(session).build();
+        } catch (ProblemException failed) {
+            Response.ResponseBuilder page = Response.status(failed.status())
+                    .entity(Templates.login(new LoginForm(username == null ? "" : username, target), failed.getMessage(), null));
+            if (failed.retryAfter() != null) {
+                page.header("Retry-After", Math.max(1, failed.retryAfter().toSeconds()));
+            }
+            return page.build();
+        }
+    }
+
+    @POST
+    @Path("logout")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        if (jwt.getRawToken() != null) {
+            auth.signOut(jwt.getName(), jwt.getGroups(), jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        }
+        NewCookie cleared = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").httpOnly(true).secure(true)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
+        return Response.seeOther(URI.create("/login?signedOut=1")).cookie(cleared).build();
+    }
+
+    /** Only a path on this site: "//evil.example" or "https://…" would make sign-in an open redirect. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+            return "/";
+        }
+        return next;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,84 @@
+package com.recoverydesk.identity;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Throttles wrong passwords per user name and per client address, in the database so that the
+ * limit holds across replicas. Unknown user names are throttled exactly like known ones, so the
+ * throttle does not reveal which names exist.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    /** A client address may fail this many times more than one user name before it is locked. */
+    static final int ADDRESS_FACTOR = 4;
+
+    private final IdentityConfig.LoginThrottle policy;
+
+    public LoginThrottle(IdentityConfig config) {
+        this.policy = config.loginThrottle();
+    }
+
+    static String userKey(String username) {
+        return "user:" + username.trim().toLowerCase();
+    }
+
+    static String addressKey(String address) {
+        return "ip:" + address;
+    }
+
+    /** How long the key is still locked, if it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Duration> lockRemaining(String key) {
+        LoginThrottleEntry entry = LoginThrottleEntry.findById(key);
+        OffsetDateTime now = now();
+        if (entry == null || entry.lockedUntil == null || !entry.lockedUntil.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, entry.lockedUntil));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFailure(String key, int allowedFailures) {
+        // make sure the row exists, then lock it: two failing sign-ins at once must both count
+        Panache.getEntityManager()
+                .createNativeQuery("insert into login_throttle (throttle_key, failures, last_failure_at) values (?1, 0, ?2) on conflict do nothing")
+                .setParameter(1, key).setParameter(2, now()).executeUpdate();
+        LoginThrottleEntry entry = LoginThrottleEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        entry.failures++;
+        entry.lastFailureAt = now();
+        if (entry.failures >= allowedFailures) {
+            entry.lockedUntil = now().plus(lockFor(entry.failures - allowedFailures));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clear(String key) {
+        LoginThrottleEntry.deleteById(key);
+    }
+
+    int maxFailuresPerUser() {
+        return policy.maxFailures();
+    }
+
+    int maxFailuresPerAddress() {
+        return policy.maxFailures() * ADDRESS_FACTOR;
+    }
+
+    /** The lock doubles with every failure past the limit, up to the maximum. */
+    Duration lockFor(int failuresPastLimit) {
+        Duration lock = policy.baseLock().multipliedBy(1L << Math.min(failuresPastLimit, 20));
+        return lock.compareTo(policy.maxLock()) > 0 ? policy.maxLock() : lock;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package com.recoverydesk.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+@Entity
+@Table(name = "staff_account")
+public class StaffAccount extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    public String username;
+
+    @Column(name = "display_name", nullable = false, length = 128)
+    public String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Column(name = "totp_secret", length = 64)
+    public String totpSecret;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "role", length = 32)
+    public Set<String> roles = new TreeSet<>();
+
+    public static Optional<StaffAccount> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public boolean hasTotp() {
+        return totpSecret != null;
+    }
+}
