@@ -17,7 +17,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
     private final StaffAuthService auth;
@@ -39,6 +38,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
     public TokenResponse token(@Valid @jakarta.validation.constraints.NotNull TokenRequest request, @Context HttpServerRequest http) {
         StaffAuthService.SignedIn signedIn = auth.signIn(request.username(), request.password(), request.totp(), ClientAddress.of(http));
         return new TokenResponse(signedIn.token().token(), "Bearer", signedIn.token().expiresInSeconds());

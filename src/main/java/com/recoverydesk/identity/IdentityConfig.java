@@ -29,8 +29,11 @@ public interface IdentityConfig {
     LoginThrottle loginThrottle();
 
     interface LoginThrottle {
-        /** Failures allowed before a key is locked. */
+        /** Failures allowed for one user name before it is locked. */
         int maxFailures();
+
+        /** Failures allowed from one client address (all names together) before it is locked. */
+        int maxFailuresPerAddress();
 
         /** The first lock; each further failure doubles it, up to {@link #maxLock()}. */
         Duration baseLock();

@@ -1,6 +1,7 @@
 package com.recoverydesk.identity;
 
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,8 +25,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPages {
-
-    public static final String SESSION_COOKIE = "rd_session";
 
     private final StaffAuthService auth;
     private final JsonWebToken jwt;
@@ -59,14 +58,7 @@ public class LoginPages {
         String target = safeNext(next);
         try {
             StaffAuthService.SignedIn signedIn = auth.signIn(username, password, blankToNull(totp), ClientAddress.of(http));
-            NewCookie session = new NewCookie.Builder(SESSION_COOKIE)
-                    .value(signedIn.token().token())
-                    .path("/")
-                    .httpOnly(true)
-                    .secure(true)
-                    .sameSite(NewCookie.SameSite.STRICT)
-                    .maxAge((int) signedIn.token().expiresInSeconds())
-                    .build();
+            NewCookie session = SessionCookie.holding(signedIn.token().token(), signedIn.token().expiresInSeconds());
             return Response.seeOther(URI.create(target)).cookie(session).build();
         } catch (ProblemException failed) {
             Response.ResponseBuilder page = Response.status(failed.status())
@@ -86,9 +78,7 @@ public class LoginPages {
         if (jwt.getRawToken() != null) {
             auth.signOut(jwt.getName(), jwt.getGroups(), jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
         }
-        NewCookie cleared = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").httpOnly(true).secure(true)
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
-        return Response.seeOther(URI.create("/login?signedOut=1")).cookie(cleared).build();
+        return Response.seeOther(URI.create("/login?signedOut=1")).cookie(SessionCookie.cleared()).build();
     }
 
     /** Only a path on this site: "//evil.example" or "https://…" would make sign-in an open redirect. */

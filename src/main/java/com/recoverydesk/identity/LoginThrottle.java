@@ -17,9 +17,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** A client address may fail this many times more than one user name before it is locked. */
-    static final int ADDRESS_FACTOR = 4;
-
     private final IdentityConfig.LoginThrottle policy;
 
     public LoginThrottle(IdentityConfig config) {
@@ -69,7 +66,7 @@ public class LoginThrottle {
     }
 
     int maxFailuresPerAddress() {
-        return policy.maxFailures() * ADDRESS_FACTOR;
+        return policy.maxFailuresPerAddress();
     }
 
     /** The lock doubles with every failure past the limit, up to the maximum. */

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -51,8 +53,10 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         if (wantsPage(uri, headers)) {
+            // the cookie (if any) is expired or signed out: drop it, or the login page would refuse it too
             String next = uri.getRequestUri().getRawPath();
-            return Response.seeOther(URI.create("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))).build();
+            String login = next.startsWith("/login") ? "/login" : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create(login)).cookie(SessionCookie.cleared()).build();
         }
         return answer(401, "Unauthorized", "A valid access token is required.", null, uri, headers)
                 .header("WWW-Authenticate", "Bearer")

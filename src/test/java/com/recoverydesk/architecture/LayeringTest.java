@@ -1,0 +1,70 @@
+package com.recoverydesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of CONVENTIONS.md, checked on the compiled classes. */
+class LayeringTest {
+
+    private static final String BASE = "com.recoverydesk";
+    private static final String[] BUSINESS = {
+            BASE + ".intake..", BASE + ".evidence..", BASE + ".review..", BASE + ".reset..", BASE + ".audit..",
+            BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web.."};
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+
+    @Test
+    void engineKnowsNothingOfTheBusiness() {
+        noClasses().that().resideInAPackage(BASE + ".engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(BUSINESS)
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void businessReachesTheEngineOnlyThroughTheCamundaClient() {
+        noClasses().that().resideInAnyPackage(BUSINESS).and().resideOutsideOfPackage(BASE + ".process..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheProcessPackageAndTheEngineUseTheCamundaClient() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".process..", BASE + ".engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.camunda..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void entitiesDoNotKnowHttpScreensOrTheEngine() {
+        noClasses().that().areAnnotatedWith(Entity.class)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.quarkus.qute..", "io.camunda..", "io.vertx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void resourcesPagesAndWorkersLeavePersistenceToServices() {
+        noClasses().that().haveSimpleNameEndingWith("Resource")
+                .or().haveSimpleNameEndingWith("Pages")
+                .or().haveSimpleNameEndingWith("Worker")
+                .should().dependOnClassesThat().areAssignableTo(PanacheEntityBase.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.quarkus.hibernate.orm.panache..", "jakarta.persistence..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void templatesReceiveViewsNotEntities() {
+        classes().that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Response").or().haveSimpleNameEndingWith("Request")
+                .should().beRecords()
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,31 @@
+package com.recoverydesk.support;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every protected endpoint and the roles allowed to call it. The authorisation test walks this
+ * list with every kind of bad token and every role: add each new endpoint here.
+ */
+public final class ProtectedEndpoints {
+
+    public static final Set<String> ALL_ROLES = Set.of("agent", "supervisor", "compliance", "manager", "admin", "requester");
+    public static final Set<String> STAFF = Set.of("agent", "supervisor", "compliance", "manager", "admin");
+
+    /**
+     * @param signsOut the call revokes the token it was made with, so each call needs a fresh one
+     */
+    public record Endpoint(String method, String path, Set<String> allowedRoles, String jsonBody, boolean signsOut) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    public static final List<Endpoint> ALL = List.of(
+            new Endpoint("POST", "/api/v1/auth/logout", STAFF, "{}", true),
+            new Endpoint("GET", "/account/security", STAFF, null, false));
+
+    private ProtectedEndpoints() {
+    }
+}
