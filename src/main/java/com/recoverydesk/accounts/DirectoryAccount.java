@@ -1,0 +1,61 @@
+package com.recoverydesk.accounts;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A row of the built-in account directory. */
+@Entity
+@Table(name = "customer_account")
+public class DirectoryAccount extends PanacheEntityBase {
+
+    public enum Status { ACTIVE, CLOSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "account_ref", nullable = false, unique = true, length = 40)
+    public String accountRef;
+
+    @Column(nullable = false, unique = true, length = 320)
+    public String email;
+
+    @Column(name = "display_name", nullable = false, length = 128)
+    public String displayName;
+
+    @Column(name = "opened_at", nullable = false)
+    public OffsetDateTime openedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "balance_tier", nullable = false, length = 16)
+    public CustomerAccount.BalanceTier balanceTier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(name = "last_security_change_at")
+    public OffsetDateTime lastSecurityChangeAt;
+
+    /** Comma-separated ISO country codes. */
+    @Column(name = "usual_countries", nullable = false, length = 200)
+    public String usualCountries;
+
+    CustomerAccount toAccount() {
+        Set<String> countries = new TreeSet<>(Arrays.stream(usualCountries.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList());
+        return new CustomerAccount(accountRef, email, displayName, openedAt.toInstant(), balanceTier, status == Status.CLOSED,
+                Optional.ofNullable(lastSecurityChangeAt).map(OffsetDateTime::toInstant), countries);
+    }
+}

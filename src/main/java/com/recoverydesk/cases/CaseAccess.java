@@ -1,0 +1,59 @@
+package com.recoverydesk.cases;
+
+import com.recoverydesk.identity.IdentityConfig;
+import com.recoverydesk.identity.Roles;
+import com.recoverydesk.web.ProblemException;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The requester's access to their case: a short-lived JWT ({@code groups=["requester"]}, subject =
+ * the case id) whose token id the case remembers. Issuing a new token revokes the previous one,
+ * and so does closing the case.
+ */
+@ApplicationScoped
+public class CaseAccess {
+
+    private final IdentityConfig identity;
+
+    public CaseAccess(IdentityConfig identity) {
+        this.identity = identity;
+    }
+
+    /** Issues a new case token and makes it the only one the case accepts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String issueToken(RecoveryCase recoveryCase, Duration lifetime) {
+        String tokenId = UUID.randomUUID().toString();
+        recoveryCase.accessTokenId = tokenId;
+        Instant now = Instant.now();
+        return Jwt.issuer(identity.issuer())
+                .subject(recoveryCase.id)
+                .groups(Set.of(Roles.REQUESTER))
+                .claim("jti", tokenId)
+                .claim("ticketRef", recoveryCase.ticketRef)
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .sign();
+    }
+
+    /** The case the requester's token opens, or 401 if the token was replaced or revoked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RecoveryCase caseOf(JsonWebToken token) {
+        RecoveryCase found = token.getSubject() == null ? null : RecoveryCase.findById(token.getSubject());
+        if (found == null || found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
+            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
+        }
+        return found;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revoke(RecoveryCase recoveryCase) {
+        recoveryCase.accessTokenId = null;
+    }
+}

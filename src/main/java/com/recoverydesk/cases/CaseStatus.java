@@ -1,0 +1,29 @@
+package com.recoverydesk.cases;
+
+/** A case's status as the API and the screens show it (DESIGN.md §9). */
+public enum CaseStatus {
+    AWAITING_EVIDENCE("We need documents from you to prove it is you."),
+    IN_REVIEW("A support agent is checking your documents."),
+    AWAITING_APPROVAL("A supervisor is giving the second approval."),
+    COOLING_OFF("The reset is announced and will happen after the waiting period."),
+    RECOVERED("Your two-factor authentication was reset."),
+    REJECTED("We could not confirm that the account is yours."),
+    EXPIRED("The case closed because the documents did not arrive in time."),
+    FROZEN("The case is on hold because someone objected to the reset."),
+    WITHDRAWN("You withdrew the request.");
+
+    private final String plainWords;
+
+    CaseStatus(String plainWords) {
+        this.plainWords = plainWords;
+    }
+
+    /** What the status means, for the requester. */
+    public String plainWords() {
+        return plainWords;
+    }
+
+    public boolean isOpen() {
+        return this != RECOVERED && this != REJECTED && this != EXPIRED && this != WITHDRAWN;
+    }
+}

@@ -1,0 +1,40 @@
+package com.recoverydesk.intake;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "recovery.intake")
+public interface IntakeConfig {
+
+    /** How long a mailed code and link stay good. */
+    @WithDefault("PT15M")
+    Duration codeLifetime();
+
+    /** Wrong codes after which the pending request is burnt. */
+    @WithDefault("5")
+    int maxCodeAttempts();
+
+    /** Requests one address may file per {@link #requestWindow()}. */
+    @WithDefault("5")
+    int requestsPerAddress();
+
+    /** Requests one client IP may file per {@link #requestWindow()}. */
+    @WithDefault("30")
+    int requestsPerClient();
+
+    /** Confirmation attempts one client IP may make per {@link #requestWindow()}. */
+    @WithDefault("30")
+    int confirmationsPerClient();
+
+    @WithDefault("PT1H")
+    Duration requestWindow();
+
+    /** Lifetime of the requester's case token; a new confirmation issues a new one. */
+    @WithDefault("PT24H")
+    Duration caseTokenLifetime();
+
+    /** The address the mailed links start with. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+}

@@ -1,0 +1,24 @@
+package com.recoverydesk.intake;
+
+import com.recoverydesk.notify.MailVariants;
+import com.recoverydesk.notify.OutgoingMail;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.time.Duration;
+
+/** The mails of intake, rendered from Qute templates (text and HTML variants). */
+final class IntakeMails {
+
+    private IntakeMails() {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance accessCode(String name, String code, String link, long minutes);
+    }
+
+    static OutgoingMail accessCode(String to, String name, String code, String link, Duration lifetime) {
+        return MailVariants.render(to, "Your Recovery Desk code: " + code,
+                Templates.accessCode(name, code, link, lifetime.toMinutes()));
+    }
+}
