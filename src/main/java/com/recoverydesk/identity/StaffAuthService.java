@@ -1,11 +1,14 @@
 package com.recoverydesk.identity;
 
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.web.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -27,11 +30,13 @@ public class StaffAuthService {
     private final LoginThrottle throttle;
     private final TokenService tokens;
     private final IdentityConfig config;
+    private final AuditTrail audit;
 
-    public StaffAuthService(LoginThrottle throttle, TokenService tokens, IdentityConfig config) {
+    public StaffAuthService(LoginThrottle throttle, TokenService tokens, IdentityConfig config, AuditTrail audit) {
         this.throttle = throttle;
         this.tokens = tokens;
         this.config = config;
+        this.audit = audit;
     }
 
     /**
@@ -46,24 +51,29 @@ public class StaffAuthService {
         String userKey = LoginThrottle.userKey(username);
         String addressKey = LoginThrottle.addressKey(clientAddress);
         Optional<Duration> locked = throttle.lockRemaining(userKey).or(() -> throttle.lockRemaining(addressKey));
+        Optional<StaffAccount> found = StaffAccount.findByUsername(username.trim());
         if (locked.isPresent()) {
+            recordFailure(found, "locked", clientAddress);
             throw ProblemException.tooManyRequests("Too many failed sign-ins. Try again later.", locked.get());
         }
 
-        Optional<StaffAccount> found = StaffAccount.findByUsername(username.trim());
         boolean passwordOk = matches(password, found.map(a -> a.passwordHash).orElse(DUMMY_HASH));
         StaffAccount staff = found.filter(a -> a.enabled && passwordOk).orElse(null);
         boolean secondFactorOk = staff != null && (!staff.hasTotp() || Totp.verify(staff.totpSecret, totpCode, Instant.now()));
         if (staff == null || !secondFactorOk) {
             throttle.recordFailure(userKey, throttle.maxFailuresPerUser());
             throttle.recordFailure(addressKey, throttle.maxFailuresPerAddress());
+            recordFailure(found, staff == null ? "bad-credentials" : "bad-second-factor", clientAddress);
             throw new ProblemException(401, "Sign-in failed", BAD_CREDENTIALS);
         }
         if (config.requireTotp() && !staff.hasTotp()) {
+            recordFailure(found, "no-second-factor-enrolled", clientAddress);
             throw new ProblemException(403, "Second factor required",
                     "This account has no authenticator enrolled. Ask an administrator to enrol one.");
         }
         throttle.clear(userKey);
+        audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.signed-in", null,
+                Map.of("secondFactor", staff.hasTotp(), "clientAddress", clientAddress));
         return new SignedIn(staff.username, staff.displayName, java.util.List.copyOf(staff.roles), tokens.issueStaffToken(staff));
     }
 
@@ -71,6 +81,20 @@ public class StaffAuthService {
     @Transactional
     public void signOut(String username, java.util.Set<String> roles, String tokenId, Instant expiresAt) {
         tokens.revoke(tokenId, expiresAt);
+        audit.record(Actor.staff(username, roleList(roles)), "staff.signed-out", null, Map.of());
+    }
+
+    /**
+     * A failed sign-in is recorded against the staff account it named; a name that is no staff
+     * account is recorded as {@code unknown}, since it may be someone's mistyped address.
+     */
+    private void recordFailure(Optional<StaffAccount> named, String reason, String clientAddress) {
+        Actor actor = named.map(a -> Actor.staff(a.username, roleList(a.roles))).orElse(new Actor("unknown", "none"));
+        audit.record(actor, "staff.sign-in-failed", null, Map.of("reason", reason, "clientAddress", clientAddress));
+    }
+
+    private static String roleList(java.util.Collection<String> roles) {
+        return roles.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(roles));
     }
 
     /** Enrols (or replaces) the signed-in staff member's authenticator once they proved a code from it. */
@@ -81,7 +105,9 @@ public class StaffAuthService {
         }
         StaffAccount staff = StaffAccount.findByUsername(username)
                 .orElseThrow(() -> ProblemException.notFound("No such staff account."));
+        boolean replaced = staff.hasTotp();
         staff.totpSecret = secret;
+        audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.totp-enrolled", null, Map.of("replacedPrevious", replaced));
     }
 
     @Transactional

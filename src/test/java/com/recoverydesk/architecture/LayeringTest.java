@@ -16,7 +16,8 @@ class LayeringTest {
     private static final String BASE = "com.recoverydesk";
     private static final String[] BUSINESS = {
             BASE + ".intake..", BASE + ".evidence..", BASE + ".review..", BASE + ".reset..", BASE + ".audit..",
-            BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web.."};
+            BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web..",
+            BASE + ".cases..", BASE + ".accounts.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -63,7 +64,10 @@ class LayeringTest {
 
     @Test
     void templatesReceiveViewsNotEntities() {
-        classes().that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Response").or().haveSimpleNameEndingWith("Request")
+        classes().that().areNotAnnotatedWith(Entity.class)
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are views, requests or responses",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getSimpleName().endsWith("View")
+                                || c.getSimpleName().endsWith("Response") || c.getSimpleName().endsWith("Request")))
                 .should().beRecords()
                 .check(CLASSES);
     }

@@ -96,6 +96,24 @@ class StaffSignInTest {
     }
 
     @Test
+    void shouldRecordSignInsFailuresAndSignOutsInTheAuditTrail() {
+        String username = "audited" + System.nanoTime() % 100000;
+        createStaff(username, "right-password", null);
+        given().contentType("application/json").body(Map.of("username", username, "password", "wrong"))
+                .post("/api/v1/auth/token").then().statusCode(401);
+        String token = given().contentType("application/json").body(Map.of("username", username, "password", "right-password"))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(token).contentType("application/json").post("/api/v1/auth/logout").then().statusCode(204);
+
+        List<String> actions = given().auth().oauth2(TestTokens.forRole("compliance")).queryParam("actor", username)
+                .get("/api/v1/audit/events")
+                .then().statusCode(200).extract().path("events.action");
+        assertEquals(List.of("staff.sign-in-failed", "staff.signed-in", "staff.signed-out"), actions);
+        given().auth().oauth2(TestTokens.forRole("compliance")).get("/api/v1/audit/verification")
+                .then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
     void shouldRefuseATokenAfterSignOut() {
         String token = TestTokens.signIn("manager1");
         given().auth().oauth2(token).get("/account/security").then().statusCode(200);

@@ -24,7 +24,10 @@ public final class ProtectedEndpoints {
 
     public static final List<Endpoint> ALL = List.of(
             new Endpoint("POST", "/api/v1/auth/logout", STAFF, "{}", true),
-            new Endpoint("GET", "/account/security", STAFF, null, false));
+            new Endpoint("GET", "/account/security", STAFF, null, false),
+            new Endpoint("GET", "/api/v1/audit/verification", Set.of("compliance"), null, false),
+            new Endpoint("GET", "/api/v1/audit/events", Set.of("compliance"), null, false),
+            new Endpoint("GET", "/api/v1/audit/export", Set.of("compliance"), null, false));
 
     private ProtectedEndpoints() {
     }
