@@ -1,5 +1,6 @@
 package com.recoverydesk.identity;
 
+import com.recoverydesk.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

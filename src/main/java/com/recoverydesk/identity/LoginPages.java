@@ -1,5 +1,6 @@
 package com.recoverydesk.identity;
 
+import com.recoverydesk.web.ClientAddress;
 import com.recoverydesk.web.ProblemException;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;

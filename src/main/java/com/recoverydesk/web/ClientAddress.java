@@ -1,4 +1,4 @@
-package com.recoverydesk.identity;
+package com.recoverydesk.web;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,0 +1,212 @@
+package com.recoverydesk.intake;
+
+import com.recoverydesk.accounts.AccountDirectory;
+import com.recoverydesk.accounts.CustomerAccount;
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.CaseAccess;
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.cases.TicketReferences;
+import com.recoverydesk.notify.MailService;
+import com.recoverydesk.process.Outbox;
+import com.recoverydesk.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Intake without login (DESIGN.md §3 steps 1–2): a request is filed for an address, a code and a
+ * link go to the registered address, and the right code opens the case.
+ *
+ * <p>Filing does the same work whether or not the address is registered: the directory is only
+ * consulted afterwards, off the request thread, by {@link #mailAccessCode}.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    static final String WRONG_CODE = "That code is not valid. Check the latest mail from us, or file a new request.";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IntakeConfig config;
+    private final RateLimiter rateLimiter;
+    private final AccountDirectory directory;
+    private final MailService mail;
+    private final CaseAccess caseAccess;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public IntakeService(IntakeConfig config, RateLimiter rateLimiter, AccountDirectory directory, MailService mail,
+                         CaseAccess caseAccess, Outbox outbox, AuditTrail audit) {
+        this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.directory = directory;
+        this.mail = mail;
+        this.caseAccess = caseAccess;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** What the mailer needs to send the code; held in memory only, never stored in clear. */
+    public record FiledRequest(long requestId, String email, String code, String linkToken) {}
+
+    public record Confirmed(String caseId, String ticketRef, String caseToken, boolean newCase) {}
+
+    /** Files a request; 429 with a wait when the address or the client filed too many. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public FiledRequest fileRequest(String email, String description, String clientAddress) {
+        String normalised = normalise(email);
+        String emailHash = sha256(normalised);
+        Optional<Duration> wait = rateLimiter.hit("intake:address:" + emailHash, config.requestsPerAddress(), config.requestWindow())
+                .or(() -> rateLimiter.hit("intake:client:" + clientAddress, config.requestsPerClient(), config.requestWindow()));
+        if (wait.isPresent()) {
+            throw ProblemException.tooManyRequests("Too many recovery requests. Please wait before trying again.", wait.get());
+        }
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        String linkToken = randomToken();
+        OffsetDateTime now = now();
+
+        RecoveryRequest request = new RecoveryRequest();
+        request.emailHash = emailHash;
+        request.description = description.strip();
+        request.codeSalt = randomToken().substring(0, 22);
+        request.codeHash = sha256(request.codeSalt + ":" + code);
+        request.linkTokenHash = sha256(linkToken);
+        request.status = RecoveryRequest.Status.PENDING;
+        request.createdAt = now;
+        request.expiresAt = now.plus(config.codeLifetime());
+        request.persist();
+        return new FiledRequest(request.id, normalised, code, linkToken);
+    }
+
+    /**
+     * Mails the code and the link to the registered address, if the address is registered; for an
+     * unknown address nothing is sent, and the request can never be confirmed.
+     */
+    @Transactional
+    public void mailAccessCode(FiledRequest filed) {
+        Optional<CustomerAccount> account = directory.findByEmail(filed.email());
+        RecoveryRequest request = RecoveryRequest.findById(filed.requestId());
+        if (account.isEmpty() || request == null) {
+            return;
+        }
+        request.accountRef = account.get().accountRef();
+        String link = config.publicUrl() + "/recover/confirm/" + filed.linkToken();
+        mail.send(IntakeMails.accessCode(account.get().email(), account.get().displayName(), filed.code(), link, config.codeLifetime()));
+        audit.record(Actor.system(), "intake.code-sent", null, Map.of("accountRef", account.get().accountRef(), "requestId", request.id));
+    }
+
+    /** Confirms with the mailed code; 400 for a wrong, spent or expired code, burnt after too many tries. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Confirmed confirmWithCode(String email, String code, String clientAddress) {
+        rateLimiter.hit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow())
+                .ifPresent(wait -> {
+                    throw ProblemException.tooManyRequests("Too many attempts. Please wait before trying again.", wait);
+                });
+        String emailHash = sha256(normalise(email));
+        RecoveryRequest request = RecoveryRequest.<RecoveryRequest>find(
+                        "emailHash = ?1 and status = ?2 and expiresAt > ?3 order by createdAt desc",
+                        emailHash, RecoveryRequest.Status.PENDING, now())
+                .firstResult();
+        if (request == null) {
+            throw ProblemException.badRequest(WRONG_CODE);
+        }
+        boolean right = code != null && MessageDigest.isEqual(
+                sha256(request.codeSalt + ":" + code.trim()).getBytes(StandardCharsets.US_ASCII),
+                request.codeHash.getBytes(StandardCharsets.US_ASCII));
+        if (!right || request.accountRef == null) {
+            request.failedAttempts++;
+            if (request.failedAttempts >= config.maxCodeAttempts()) {
+                request.status = RecoveryRequest.Status.BURNT;
+                audit.record(Actor.requester(), "intake.request-burnt", null, Map.of("requestId", request.id));
+            }
+            throw ProblemException.badRequest(WRONG_CODE);
+        }
+        return openCase(request);
+    }
+
+    /** Confirms with the mailed link, which stands for the code. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Confirmed confirmWithLink(String linkToken) {
+        RecoveryRequest request = linkToken == null ? null
+                : RecoveryRequest.<RecoveryRequest>find("linkTokenHash = ?1 and status = ?2 and expiresAt > ?3",
+                        sha256(linkToken), RecoveryRequest.Status.PENDING, now()).firstResult();
+        if (request == null || request.accountRef == null) {
+            throw ProblemException.badRequest("This link is not valid any more. File a new request to get a new one.");
+        }
+        return openCase(request);
+    }
+
+    /**
+     * Opens the case, or, when the account already has an open case, gives the requester a new
+     * token for it (and revokes the old one) instead of opening a second case.
+     */
+    private Confirmed openCase(RecoveryRequest request) {
+        request.status = RecoveryRequest.Status.CONFIRMED;
+        Optional<RecoveryCase> open = RecoveryCase.findOpenForAccount(request.accountRef);
+        if (open.isPresent()) {
+            RecoveryCase existing = open.get();
+            request.caseId = existing.id;
+            String token = caseAccess.issueToken(existing, config.caseTokenLifetime());
+            audit.record(Actor.requester(), "case.access-renewed", existing.id, Map.of("ticketRef", existing.ticketRef));
+            return new Confirmed(existing.id, existing.ticketRef, token, false);
+        }
+        OffsetDateTime now = now();
+        RecoveryCase opened = new RecoveryCase();
+        opened.id = UUID.randomUUID().toString();
+        opened.ticketRef = uniqueTicketRef();
+        opened.accountRef = request.accountRef;
+        opened.status = CaseStatus.AWAITING_EVIDENCE;
+        opened.description = request.description;
+        opened.openedAt = now;
+        opened.updatedAt = now;
+        String token = caseAccess.issueToken(opened, config.caseTokenLifetime());
+        opened.persist();
+        request.caseId = opened.id;
+        outbox.startProcess(opened.id, Map.of("caseId", opened.id, "ticketRef", opened.ticketRef));
+        audit.record(Actor.requester(), "case.opened", opened.id, Map.of("ticketRef", opened.ticketRef, "accountRef", opened.accountRef));
+        return new Confirmed(opened.id, opened.ticketRef, token, true);
+    }
+
+    private static String uniqueTicketRef() {
+        String ref = TicketReferences.next();
+        while (RecoveryCase.count("ticketRef", ref) > 0) {
+            ref = TicketReferences.next();
+        }
+        return ref;
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

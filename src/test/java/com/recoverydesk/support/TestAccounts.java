@@ -1,0 +1,92 @@
+package com.recoverydesk.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.recoverydesk.accounts.CustomerAccount;
+import com.recoverydesk.accounts.DirectoryAccount;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fresh customer accounts for tests (so rate limits per address never meet), and their mail. */
+public final class TestAccounts {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    private TestAccounts() {
+    }
+
+    /** A new ordinary account; its address is returned. */
+    public static String create(CustomerAccount.BalanceTier tier) {
+        String unique = System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+        String email = "customer-" + unique + "@example.org";
+        QuarkusTransaction.requiringNew().run(() -> {
+            DirectoryAccount account = new DirectoryAccount();
+            account.accountRef = "ACC-T" + unique;
+            account.email = email;
+            account.displayName = "Test Customer";
+            account.openedAt = OffsetDateTime.now(ZoneOffset.UTC).minusYears(2);
+            account.balanceTier = tier;
+            account.status = DirectoryAccount.Status.ACTIVE;
+            account.usualCountries = "DE";
+            account.persist();
+        });
+        return email;
+    }
+
+    public static String create() {
+        return create(CustomerAccount.BalanceTier.STANDARD);
+    }
+
+    public static void fileRequest(String email) {
+        given().contentType("application/json")
+                .body(Map.of("accountEmail", email, "description", "I lost my phone with the authenticator app."))
+                .post("/api/v1/recovery-requests")
+                .then().statusCode(202);
+    }
+
+    /** The code of the newest mail to the address, waiting for it to arrive (it is sent asynchronously). */
+    public static String mailedCode(String email) {
+        String text = newestMailText(email, Duration.ofSeconds(10));
+        Matcher matcher = CODE.matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no code in the mail: " + text);
+        }
+        return matcher.group(1);
+    }
+
+    public static String newestMailText(String email, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> texts = given().queryParam("to", email).get("/api/v1/demo/mailbox").then().statusCode(200).extract().path("text");
+            if (!texts.isEmpty()) {
+                return texts.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail to " + email + " within " + wait);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Files a request, reads the mailed code and confirms it: the requester's case token. */
+    public static Map<String, Object> openCase(String email) {
+        fileRequest(email);
+        String code = mailedCode(email);
+        return given().contentType("application/json").body(Map.of("accountEmail", email, "code", code))
+                .post("/api/v1/recovery-requests/confirmations")
+                .then().statusCode(201).extract().as(Map.class);
+    }
+}
