@@ -50,6 +50,9 @@ public class RecoveryCase extends PanacheEntityBase {
     @Column(name = "more_info_rounds", nullable = false)
     public int moreInfoRounds;
 
+    @Column(name = "request_country", length = 2)
+    public String requestCountry;
+
     @Column(name = "opened_at", nullable = false)
     public OffsetDateTime openedAt;
 

@@ -34,6 +34,12 @@ public interface IntakeConfig {
     @WithDefault("PT24H")
     Duration caseTokenLifetime();
 
+    /**
+     * The request header in which the load balancer or CDN passes the client's ISO country code
+     * (e.g. {@code CF-IPCountry}); the risk assessment compares it with the account's usual countries.
+     */
+    java.util.Optional<String> countryHeader();
+
     /** The address the mailed links start with. */
     @WithDefault("http://localhost:8080")
     String publicUrl();

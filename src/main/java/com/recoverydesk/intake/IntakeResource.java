@@ -24,12 +24,14 @@ import jakarta.ws.rs.core.Response;
 @PermitAll
 public class IntakeResource {
 
+    private final IntakeConfig config;
     private final IntakeService intake;
     private final AccessCodeMailer mailer;
     /** The one answer to every accepted request, registered address or not. */
     private final String accepted;
 
     public IntakeResource(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config) {
+        this.config = config;
         this.intake = intake;
         this.mailer = mailer;
         this.accepted = "If an account is registered under this address, we have sent a code and a link to it. "
@@ -48,9 +50,13 @@ public class IntakeResource {
 
     @POST
     public Response file(@Valid @NotNull RecoveryRequestRequest request, @Context HttpServerRequest http) {
-        IntakeService.FiledRequest filed = intake.fileRequest(request.accountEmail(), request.description(), ClientAddress.of(http));
+        IntakeService.FiledRequest filed = intake.fileRequest(request.accountEmail(), request.description(), ClientAddress.of(http), country(http));
         mailer.sendLater(filed);
         return Response.accepted(new AcceptedResponse(accepted)).build();
+    }
+
+    private java.util.Optional<String> country(HttpServerRequest http) {
+        return config.countryHeader().map(http::getHeader);
     }
 
     @POST

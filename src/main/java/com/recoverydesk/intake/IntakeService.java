@@ -66,7 +66,7 @@ public class IntakeService {
 
     /** Files a request; 429 with a wait when the address or the client filed too many. */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public FiledRequest fileRequest(String email, String description, String clientAddress) {
+    public FiledRequest fileRequest(String email, String description, String clientAddress, Optional<String> requestCountry) {
         String normalised = normalise(email);
         String emailHash = sha256(normalised);
         Optional<Duration> wait = rateLimiter.hit("intake:address:" + emailHash, config.requestsPerAddress(), config.requestWindow())
@@ -85,6 +85,7 @@ public class IntakeService {
         request.codeHash = sha256(request.codeSalt + ":" + code);
         request.linkTokenHash = sha256(linkToken);
         request.status = RecoveryRequest.Status.PENDING;
+        request.requestCountry = requestCountry.filter(c -> c.matches("[A-Za-z]{2}")).map(c -> c.toUpperCase(Locale.ROOT)).orElse(null);
         request.createdAt = now;
         request.expiresAt = now.plus(config.codeLifetime());
         request.persist();
@@ -170,6 +171,7 @@ public class IntakeService {
         opened.accountRef = request.accountRef;
         opened.status = CaseStatus.AWAITING_EVIDENCE;
         opened.description = request.description;
+        opened.requestCountry = request.requestCountry;
         opened.openedAt = now;
         opened.updatedAt = now;
         String token = caseAccess.issueToken(opened, config.caseTokenLifetime());

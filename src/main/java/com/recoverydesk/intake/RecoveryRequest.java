@@ -46,6 +46,10 @@ public class RecoveryRequest extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Status status;
 
+    /** ISO country code of the client, when the load balancer tells it ({@code recovery.intake.country-header}). */
+    @Column(name = "request_country", length = 2)
+    public String requestCountry;
+
     @Column(name = "failed_attempts", nullable = false)
     public int failedAttempts;
 
