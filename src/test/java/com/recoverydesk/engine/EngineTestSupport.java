@@ -52,8 +52,9 @@ abstract class EngineTestSupport {
 
     @AfterAll
     static void stopEngine() {
-        if (client != null) client.close();
+        // engine first: it ends the workers' open long polls, which a client closing first would wait out
         if (engine != null) engine.close();
+        if (client != null) client.close();
     }
 
     @AfterEach

@@ -19,26 +19,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceTaskCompatibilityTest extends EngineTestSupport {
 
     @Test
-    void shouldRunServiceTaskWithHeadersAndMergeCompletionVariablesIntoProcess() {
+    void shouldRunServiceTasksWithHeadersAndHandCompletionVariablesToLaterTasks() {
         String processId = unique("service");
-        String type = unique("assess");
+        String assess = unique("assess");
+        String notify = unique("notify");
         BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent()
-                .serviceTask("Task_Assess", task -> task.zeebeJobType(type).zeebeTaskHeader("step", "assess"))
+                .serviceTask("Task_Assess", task -> task.zeebeJobType(assess).zeebeTaskHeader("step", "assess"))
+                .serviceTask("Task_Notify", task -> task.zeebeJobType(notify))
                 .endEvent().done();
         deploy(model);
-        List<ActivatedJob> seen = new CopyOnWriteArrayList<>();
-        worker(type, (jobClient, job) -> {
-            seen.add(job);
+        List<ActivatedJob> assessed = new CopyOnWriteArrayList<>();
+        List<ActivatedJob> notified = new CopyOnWriteArrayList<>();
+        worker(assess, (jobClient, job) -> {
+            assessed.add(job);
             jobClient.newCompleteCommand(job.getKey()).variables(Map.of("riskLevel", "LOW")).send().join();
+        });
+        worker(notify, (jobClient, job) -> {
+            notified.add(job);
+            jobClient.newCompleteCommand(job.getKey()).send().join();
         });
 
         long instance = start(processId, Map.of("caseId", "c-1")).getProcessInstanceKey();
 
         awaitCompleted(instance);
-        assertEquals(1, seen.size());
-        assertEquals("assess", seen.get(0).getCustomHeaders().get("step"));
-        assertEquals("c-1", seen.get(0).getVariablesAsMap().get("caseId"));
-        assertEquals("Task_Assess", seen.get(0).getElementId());
+        assertEquals(1, assessed.size());
+        assertEquals("assess", assessed.get(0).getCustomHeaders().get("step"));
+        assertEquals("c-1", assessed.get(0).getVariablesAsMap().get("caseId"));
+        assertEquals("Task_Assess", assessed.get(0).getElementId());
+        assertEquals(instance, assessed.get(0).getProcessInstanceKey());
+        assertEquals(1, notified.size());
+        assertEquals(Map.of("caseId", "c-1", "riskLevel", "LOW"), notified.get(0).getVariablesAsMap());
     }
 
     @Test
