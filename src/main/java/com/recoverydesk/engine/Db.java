@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class Db {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Db.class);
+
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
@@ -52,6 +54,8 @@ final class Db {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
+            // transient for the client (it retries UNAVAILABLE); logged because a constant failure here is a defect
+            LOG.warnf("engine command rolled back: SQL state %s, %s", e.getSQLState(), e.getMessage());
             throw new EngineException(EngineException.Rejection.UNAVAILABLE, "the engine's database is not available");
         }
     }
