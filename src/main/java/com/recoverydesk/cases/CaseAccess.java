@@ -14,8 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The requester's access to their case: a short-lived JWT ({@code groups=["requester"]}, subject =
- * the case id) whose token id the case remembers. Issuing a new token revokes the previous one,
- * and so does closing the case.
+ * the case id) whose token id the case remembers. Issuing a new token revokes the previous one.
  */
 @ApplicationScoped
 public class CaseAccess {

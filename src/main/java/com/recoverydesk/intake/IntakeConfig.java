@@ -40,7 +40,4 @@ public interface IntakeConfig {
      */
     java.util.Optional<String> countryHeader();
 
-    /** The address the mailed links start with. */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
 }

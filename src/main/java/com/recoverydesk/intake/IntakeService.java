@@ -11,6 +11,7 @@ import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.notify.MailService;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,11 @@ public class IntakeService {
     private final CaseAccess caseAccess;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final PublicUrl publicUrl;
 
     public IntakeService(IntakeConfig config, RateLimiter rateLimiter, AccountDirectory directory, MailService mail,
-                         CaseAccess caseAccess, Outbox outbox, AuditTrail audit) {
+                         CaseAccess caseAccess, Outbox outbox, AuditTrail audit, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.directory = directory;
@@ -104,7 +107,7 @@ public class IntakeService {
             return;
         }
         request.accountRef = account.get().accountRef();
-        String link = config.publicUrl() + "/recover/confirm/" + filed.linkToken();
+        String link = publicUrl.base() + "/recover/confirm/" + filed.linkToken();
         mail.send(IntakeMails.accessCode(account.get().email(), account.get().displayName(), filed.code(), link, config.codeLifetime()));
         audit.record(Actor.system(), "intake.code-sent", null, Map.of("accountRef", account.get().accountRef(), "requestId", request.id));
     }

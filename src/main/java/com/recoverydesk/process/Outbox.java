@@ -3,6 +3,10 @@ package com.recoverydesk.process;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +20,14 @@ import java.util.Map;
 public class Outbox {
 
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Looked up lazily: the dispatcher needs the engine client, which starts after the outbox can be written. */
+    private final Instance<OutboxDispatcher> dispatcher;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, Instance<OutboxDispatcher> dispatcher) {
         this.json = json;
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,6 +60,18 @@ public class Outbox {
         command.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         command.nextAttemptAt = command.createdAt;
         command.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.get().nudge();
+                }
+            }
+        });
     }
 
     private String toJson(Map<String, ?> variables) {

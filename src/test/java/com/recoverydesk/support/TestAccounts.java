@@ -62,6 +62,32 @@ public final class TestAccounts {
         return matcher.group(1);
     }
 
+    /** The newest mail to the address whose text contains the phrase (case-insensitive), waiting for it. */
+    public static String newestMailTextMatching(String email, String phrase, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> texts = given().queryParam("to", email).get("/api/v1/demo/mailbox").then().statusCode(200).extract().path("text");
+            for (String text : texts) {
+                if (text.toLowerCase().contains(phrase.toLowerCase())) {
+                    return text;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail to " + email + " containing '" + phrase + "' within " + wait + "; mails: " + texts);
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static String newestMailText(String email, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {

@@ -1,0 +1,144 @@
+package com.recoverydesk.cases;
+
+import com.recoverydesk.accounts.AccountDirectory;
+import com.recoverydesk.accounts.CustomerAccount;
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.notify.MailService;
+import com.recoverydesk.web.PublicUrl;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of a case that the process drives and that the requester hears of: asking for
+ * evidence, reminding, asking for more, rejecting, closing. Each is idempotent: the step ledger
+ * ({@link CaseSteps}) lets a job delivered twice send nothing twice.
+ */
+@ApplicationScoped
+public class CaseProgress {
+
+    private final CaseSteps steps;
+    private final AccountDirectory directory;
+    private final MailService mail;
+    private final AuditTrail audit;
+    private final PublicUrl publicUrl;
+
+    public CaseProgress(CaseSteps steps, AccountDirectory directory, MailService mail, AuditTrail audit, PublicUrl publicUrl) {
+        this.steps = steps;
+        this.directory = directory;
+        this.mail = mail;
+        this.audit = audit;
+        this.publicUrl = publicUrl;
+    }
+
+    @Transactional
+    public void requestEvidence(String caseId) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!steps.firstTime(caseId, "request-evidence")) {
+            return;
+        }
+        List<RequesterMails.RequirementLine> lines = lines(EvidenceRequirements.decode(recoveryCase.requiredEvidence));
+        mail.send(RequesterMails.evidenceRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines, caseLink()));
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Please upload the documents listed below, then submit them for review.");
+        audit.record(Actor.system(), "case.evidence-requested", caseId, Map.of("requiredEvidence", recoveryCase.requiredEvidence));
+    }
+
+    @Transactional
+    public void remindAboutEvidence(String caseId) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!steps.firstTime(caseId, "evidence-reminder:round-" + recoveryCase.moreInfoRounds)) {
+            return;
+        }
+        List<EvidenceRequirements.Requirement> missing = EvidenceRequirements.missing(recoveryCase.requiredEvidence, uploadedKinds(caseId));
+        mail.send(RequesterMails.evidenceReminder(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines(missing), caseLink()));
+        audit.record(Actor.system(), "case.evidence-reminder-sent", caseId, Map.of("round", recoveryCase.moreInfoRounds));
+    }
+
+    /** Back to the requester with the agent's question; the next round of evidence follows. */
+    @Transactional
+    public void requestMoreInformation(String caseId, int round, String question) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!steps.firstTime(caseId, "more-info:round-" + round)) {
+            return;
+        }
+        recoveryCase.moreInfoRounds = Math.max(recoveryCase.moreInfoRounds, round);
+        recoveryCase.status = CaseStatus.AWAITING_EVIDENCE;
+        recoveryCase.updatedAt = now();
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, question);
+        mail.send(RequesterMails.moreInfoRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, question, caseLink()));
+        audit.record(Actor.system(), "case.more-info-requested", caseId, Map.of("round", round));
+    }
+
+    @Transactional
+    public void notifyRejection(String caseId, String reason) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!steps.firstTime(caseId, "rejection-notice")) {
+            return;
+        }
+        mail.send(RequesterMails.rejected(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason));
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, "We could not approve your request: " + reason);
+        audit.record(Actor.system(), "case.rejection-notified", caseId, Map.of());
+    }
+
+    /** Closes the case with its final status; closing a closed case changes nothing. */
+    @Transactional
+    public void close(String caseId, CaseStatus outcome) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!recoveryCase.status.isOpen()) {
+            return;
+        }
+        recoveryCase.status = outcome;
+        recoveryCase.closedAt = now();
+        recoveryCase.updatedAt = recoveryCase.closedAt;
+        Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")
+                .setParameter("now", recoveryCase.closedAt).setParameter("caseId", caseId).executeUpdate();
+        audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", outcome.name()));
+    }
+
+    /** The evidence kinds uploaded to the case and not purged. */
+    @SuppressWarnings("unchecked")
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> uploadedKinds(String caseId) {
+        return Panache.getEntityManager()
+                .createNativeQuery("select distinct kind from evidence_file where case_id = ?1 and purged_at is null")
+                .setParameter(1, caseId).getResultList();
+    }
+
+    private String registeredAddress(RecoveryCase recoveryCase) {
+        return directory.findByRef(recoveryCase.accountRef).map(CustomerAccount::email)
+                .orElseThrow(() -> new IllegalStateException("the directory no longer knows the account of case " + recoveryCase.id));
+    }
+
+    private static List<RequesterMails.RequirementLine> lines(List<EvidenceRequirements.Requirement> requirements) {
+        return requirements.stream()
+                .map(r -> new RequesterMails.RequirementLine(String.join(" or ", r.anyOf().stream().map(CaseProgress::label).toList()), r.why()))
+                .toList();
+    }
+
+    /** ID_FRONT → "ID front". */
+    static String label(String kind) {
+        String words = kind.replace('_', ' ').toLowerCase();
+        return words.replace("id ", "ID ").substring(0, 1).toUpperCase() + words.replace("id ", "ID ").substring(1);
+    }
+
+    private String caseLink() {
+        return publicUrl.of("/recover/case");
+    }
+
+    private static RecoveryCase load(String caseId) {
+        RecoveryCase recoveryCase = RecoveryCase.findById(caseId);
+        if (recoveryCase == null) {
+            throw new IllegalStateException("unknown case " + caseId);
+        }
+        return recoveryCase;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,48 @@
+package com.recoverydesk.cases;
+
+import com.recoverydesk.notify.MailVariants;
+import com.recoverydesk.notify.OutgoingMail;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+import java.util.List;
+
+/** The mails of a case to the requester's registered address, rendered from Qute templates. */
+final class RequesterMails {
+
+    private RequesterMails() {
+    }
+
+    public record RequirementLine(String kinds, String why) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance evidenceRequested(String ticketRef, List<RequirementLine> requirements, String caseLink);
+
+        static native TemplateInstance evidenceReminder(String ticketRef, List<RequirementLine> missing, String caseLink);
+
+        static native TemplateInstance moreInfoRequested(String ticketRef, String question, String caseLink);
+
+        static native TemplateInstance rejected(String ticketRef, String reason);
+    }
+
+    private static RequesterMessages words() {
+        return MessageBundles.get(RequesterMessages.class);
+    }
+
+    static OutgoingMail evidenceRequested(String to, String ticketRef, List<RequirementLine> requirements, String caseLink) {
+        return MailVariants.render(to, words().evidenceSubject(ticketRef), Templates.evidenceRequested(ticketRef, requirements, caseLink));
+    }
+
+    static OutgoingMail evidenceReminder(String to, String ticketRef, List<RequirementLine> missing, String caseLink) {
+        return MailVariants.render(to, words().reminderSubject(ticketRef), Templates.evidenceReminder(ticketRef, missing, caseLink));
+    }
+
+    static OutgoingMail moreInfoRequested(String to, String ticketRef, String question, String caseLink) {
+        return MailVariants.render(to, words().moreInfoSubject(ticketRef), Templates.moreInfoRequested(ticketRef, question, caseLink));
+    }
+
+    static OutgoingMail rejected(String to, String ticketRef, String reason) {
+        return MailVariants.render(to, words().rejectionSubject(ticketRef), Templates.rejected(ticketRef, reason));
+    }
+}

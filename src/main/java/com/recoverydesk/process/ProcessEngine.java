@@ -1,0 +1,106 @@
+package com.recoverydesk.process;
+
+import com.recoverydesk.engine.EmbeddedEngine;
+import com.recoverydesk.engine.EngineSettings;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.CredentialsProvider;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the embedded engine (in {@code embedded} mode only), builds the one Camunda client the
+ * app uses, and deploys the processes. Workers and the outbox dispatcher start after this.
+ */
+@ApplicationScoped
+public class ProcessEngine {
+
+    /** Before the workers and the dispatcher, which observe the start-up later. */
+    static final int STARTUP_ORDER = 10;
+    private static final Logger LOG = Logger.getLogger(ProcessEngine.class);
+
+    private final EngineConfig config;
+    private final DataSource dataSource;
+    private EmbeddedEngine embedded;
+    private CamundaClient client;
+
+    public ProcessEngine(EngineConfig config, DataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    void start(@Observes @Priority(STARTUP_ORDER) StartupEvent startup) {
+        if (config.mode() == EngineConfig.Mode.embedded) {
+            embedded = EmbeddedEngine.start(EngineSettings.defaults().withPort(config.port())
+                    .withCommandThreads(config.commandThreads()), dataSource);
+            LOG.infof("Embedded process engine listening on 127.0.0.1:%d", embedded.port());
+        }
+        client = newClient();
+        client.newDeployResourceCommand().addResourceFromClasspath(RecoveryProcess.RESOURCE)
+                .send().join();
+        LOG.infof("Deployed %s", RecoveryProcess.RESOURCE);
+    }
+
+    /** Last: after the workers and the dispatcher stopped using the client. */
+    void stop(@Observes @Priority(100) ShutdownEvent shutdown) {
+        if (client != null) {
+            client.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Produces
+    @Singleton
+    CamundaClient client() {
+        if (client == null) {
+            throw new IllegalStateException("The process engine client is not started yet");
+        }
+        return client;
+    }
+
+    /** The embedded engine's port, if this JVM runs one (tests, operations view). */
+    public Optional<Integer> embeddedPort() {
+        return Optional.ofNullable(embedded).map(EmbeddedEngine::port);
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    private CamundaClient newClient() {
+        CamundaClientBuilder builder = CamundaClient.newClientBuilder()
+                .preferRestOverGrpc(false)
+                // the embedded engine answers job streams with UNIMPLEMENTED; long polling works on both
+                .defaultJobWorkerStreamEnabled(false)
+                .defaultRequestTimeout(Duration.ofSeconds(20))
+                .defaultJobWorkerName("recovery-desk");
+        if (embedded != null) {
+            return builder.grpcAddress(URI.create("http://127.0.0.1:" + embedded.port())).build();
+        }
+        URI address = config.grpcAddress().orElseThrow(() ->
+                new IllegalStateException("recovery.engine.mode=remote needs recovery.engine.grpc-address"));
+        builder.grpcAddress(address);
+        if (config.clientId().isPresent()) {
+            builder.credentialsProvider(CredentialsProvider.newCredentialsProviderBuilder()
+                    .clientId(config.clientId().get())
+                    .clientSecret(config.clientSecret().orElseThrow(() -> new IllegalStateException("recovery.engine.client-secret is missing")))
+                    .audience(config.audience().orElse("zeebe-api"))
+                    .authorizationServerUrl(config.authorizationServerUrl().orElseThrow(() ->
+                            new IllegalStateException("recovery.engine.authorization-server-url is missing")))
+                    .build());
+        }
+        return builder.build();
+    }
+}
