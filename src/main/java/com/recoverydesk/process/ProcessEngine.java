@@ -15,6 +15,9 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -33,6 +36,8 @@ public class ProcessEngine {
     private final DataSource dataSource;
     private EmbeddedEngine embedded;
     private CamundaClient client;
+    private ScheduledExecutorService deployer;
+    private volatile boolean deployed;
 
     public ProcessEngine(EngineConfig config, DataSource dataSource) {
         this.config = config;
@@ -46,18 +51,53 @@ public class ProcessEngine {
             LOG.infof("Embedded process engine listening on 127.0.0.1:%d", embedded.port());
         }
         client = newClient();
-        client.newDeployResourceCommand().addResourceFromClasspath(RecoveryProcess.RESOURCE)
-                .send().join();
+        if (embedded != null) {
+            deploy();
+        } else {
+            // a cluster may be restarting while the app starts: keep trying in the background;
+            // the readiness check says DOWN until the process is deployed
+            deployer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "process-deployer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            deployer.execute(this::deployUntilDone);
+        }
+    }
+
+    private void deploy() {
+        client.newDeployResourceCommand().addResourceFromClasspath(RecoveryProcess.RESOURCE).send().join();
+        deployed = true;
         LOG.infof("Deployed %s", RecoveryProcess.RESOURCE);
+    }
+
+    private void deployUntilDone() {
+        try {
+            deploy();
+            deployer.shutdown();
+        } catch (RuntimeException unavailable) {
+            LOG.warnf("Cannot deploy %s to the engine at %s yet (%s); trying again in 5 s", RecoveryProcess.RESOURCE,
+                    config.grpcAddress().map(Object::toString).orElse("?"), unavailable.getClass().getSimpleName());
+            deployer.schedule(this::deployUntilDone, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** True once the processes are deployed: the engine took our commands at least once. */
+    public boolean isDeployed() {
+        return deployed;
     }
 
     /** Last: after the workers and the dispatcher stopped using the client. */
     void stop(@Observes @Priority(100) ShutdownEvent shutdown) {
-        if (client != null) {
-            client.close();
+        if (deployer != null) {
+            deployer.shutdownNow();
         }
+        // engine first: it ends the workers' open long polls, which a closing client would wait out
         if (embedded != null) {
             embedded.close();
+        }
+        if (client != null) {
+            client.close();
         }
     }
 
