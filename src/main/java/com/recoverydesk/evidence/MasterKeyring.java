@@ -1,6 +1,5 @@
 package com.recoverydesk.evidence;
 
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,20 +39,6 @@ public final class MasterKeyring {
         }
         this.keys = Collections.unmodifiableMap(checked);
         this.currentKeyId = currentKeyId;
-    }
-
-    /** A ring from configuration values: key id → the key in base64. */
-    public static MasterKeyring fromBase64(Map<String, String> base64KeysById, String currentKeyId) {
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        base64KeysById.forEach((id, base64) -> {
-            try {
-                keys.put(id, Base64.getDecoder().decode(base64.trim()));
-            } catch (IllegalArgumentException e) {
-                // the message must not echo the value: it is a secret
-                throw new IllegalArgumentException("Evidence master key '" + id + "' is not valid base64");
-            }
-        });
-        return new MasterKeyring(keys, currentKeyId);
     }
 
     public String currentKeyId() {
