@@ -2,7 +2,6 @@ package com.recoverydesk.evidence;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ public interface EvidenceConfig {
      * Master keys by key id (lower-case letters and digits): base64 of 32 random bytes. In
      * production from the environment, e.g. {@code RECOVERY_EVIDENCE_MASTER_KEYS_K2025A}.
      */
-    @WithDefaults
     Map<String, String> masterKeys();
 
     /** The master key that wraps new objects' data keys, and re-wrapped ones. */
