@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 /**
  * Small evidence files made on the spot: real images written by {@code javax.imageio}, and
  * hand-built headers for what would be large or hostile (a PNG claiming 100,000 × 100,000 pixels
- * in 57 bytes). For the evidence tests and for the upload endpoints' tests.
+ * in 45 bytes). For the evidence tests and for the upload endpoints' tests.
  */
 public final class EvidenceSamples {
 
