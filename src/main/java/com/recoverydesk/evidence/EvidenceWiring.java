@@ -47,7 +47,7 @@ public class EvidenceWiring {
     void onStart(@Observes StartupEvent start, FileSystemEvidenceStorage storage, MasterKeyring keyring, EvidenceConfig config)
             throws IOException {
         int abandoned = storage.deleteAbandonedTemporaryFiles(Instant.now());
-        LOG.infof("Evidence storage in %s; master keys %s, current '%s'%s", Path.of(config.dir()).toAbsolutePath(), keyring.keyIds(),
+        LOG.infof("Evidence storage in %s; master keys %s, current '%s'%s", Path.of(config.dir()).toAbsolutePath().normalize(), keyring.keyIds(),
                 keyring.currentKeyId(), abandoned > 0 ? "; removed " + abandoned + " abandoned temporary files" : "");
     }
 
