@@ -54,8 +54,9 @@ public class IntakePages {
     }
 
     @GET
-    public TemplateInstance requestForm() {
-        return Templates.request(new RequestForm("", ""), null);
+    public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded) {
+        return Templates.request(new RequestForm("", ""), sessionEnded != null
+                ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
     }
 
     @POST

@@ -1,6 +1,11 @@
 package com.recoverydesk.review;
 
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +17,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReviewQueue {
 
+    private final AuditTrail audit;
+
+    public ReviewQueue(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public ReviewTask open(String caseId, ReviewTask.Queue queue, int round, OffsetDateTime dueAt) {
+    public ReviewTask open(String caseId, TaskQueue queue, int round, OffsetDateTime dueAt) {
         Optional<ReviewTask> existing = ReviewTask.find("caseId = ?1 and queue = ?2 and round = ?3", caseId, queue, round).firstResultOptional();
         if (existing.isPresent()) {
             return existing.get();
@@ -31,8 +42,39 @@ public class ReviewQueue {
 
     /** Open entries of a queue, the one due first at the top. */
     @Transactional
-    public List<ReviewTask> openTasks(ReviewTask.Queue queue) {
-        return ReviewTask.list("queue = ?1 and completedAt is null order by dueAt, createdAt", queue);
+    public List<ReviewTaskView> openTasks(TaskQueue queue) {
+        List<ReviewTask> tasks = ReviewTask.list("queue = ?1 and completedAt is null order by dueAt, createdAt", queue);
+        return tasks.stream().map(task -> {
+            RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+            return new ReviewTaskView(task.id, task.caseId, recoveryCase.ticketRef, recoveryCase.riskLevel, task.dueAt,
+                    task.assignee, task.queue.name());
+        }).toList();
+    }
+
+    /**
+     * Claims an open entry for the staff member; claiming one's own entry again is harmless,
+     * an entry someone else holds is refused.
+     */
+    @Transactional
+    public ReviewTaskView claim(String taskId, String username, TaskQueue allowedQueue) {
+        ReviewTask task = ReviewTask.findById(taskId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (task == null || task.queue != allowedQueue) {
+            throw ProblemException.notFound("No such task in your queue.");
+        }
+        if (task.completedAt != null) {
+            throw ProblemException.conflict("This task is already done.");
+        }
+        if (task.assignee != null && !task.assignee.equals(username)) {
+            throw ProblemException.conflict("This task is already claimed by someone else.");
+        }
+        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+        if (task.assignee == null) {
+            task.assignee = username;
+            task.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            audit.record(Actor.staff(username, allowedQueue == TaskQueue.REVIEW ? "agent" : "supervisor"),
+                    "task.claimed", task.caseId, Map.of("taskId", task.id, "queue", task.queue.name()));
+        }
+        return new ReviewTaskView(task.id, task.caseId, recoveryCase.ticketRef, recoveryCase.riskLevel, task.dueAt, task.assignee, task.queue.name());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -37,8 +37,8 @@ public class ReviewService {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Duration due = sla.reviewDueFor(recoveryCase.riskLevel == null ? "LOW" : recoveryCase.riskLevel);
-        boolean isNew = ReviewTask.count("caseId = ?1 and queue = ?2 and round = ?3", caseId, ReviewTask.Queue.REVIEW, recoveryCase.moreInfoRounds) == 0;
-        ReviewTask task = queue.open(caseId, ReviewTask.Queue.REVIEW, recoveryCase.moreInfoRounds, now.plus(due));
+        boolean isNew = ReviewTask.count("caseId = ?1 and queue = ?2 and round = ?3", caseId, TaskQueue.REVIEW, recoveryCase.moreInfoRounds) == 0;
+        ReviewTask task = queue.open(caseId, TaskQueue.REVIEW, recoveryCase.moreInfoRounds, now.plus(due));
         Duration untilWarning = Duration.ofMillis((long) (due.toMillis() * sla.warningAt()));
         OffsetDateTime warningAt = task.createdAt.plus(untilWarning);
         if (isNew) {

@@ -14,8 +14,6 @@ import java.time.OffsetDateTime;
 @Table(name = "review_task")
 public class ReviewTask extends PanacheEntityBase {
 
-    public enum Queue { REVIEW, APPROVAL }
-
     @Id
     @Column(length = 36)
     public String id;
@@ -25,7 +23,7 @@ public class ReviewTask extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    public Queue queue;
+    public TaskQueue queue;
 
     /** Reviews of a case are numbered: a new round follows each request for more information. */
     @Column(nullable = false)

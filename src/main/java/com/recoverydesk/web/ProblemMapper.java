@@ -55,7 +55,9 @@ public class ProblemMapper {
         if (wantsPage(uri, headers)) {
             // the cookie (if any) is expired or signed out: drop it, or the login page would refuse it too
             String next = uri.getRequestUri().getRawPath();
-            String login = next.startsWith("/login") ? "/login" : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            // requesters have no login: their way back in is a new code
+            String login = next.startsWith("/recover") ? "/recover?sessionEnded=1"
+                    : next.startsWith("/login") ? "/login" : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
             return Response.seeOther(URI.create(login)).cookie(SessionCookie.cleared()).build();
         }
         return answer(401, "Unauthorized", "A valid access token is required.", null, uri, headers)

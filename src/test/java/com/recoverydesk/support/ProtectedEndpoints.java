@@ -27,7 +27,14 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/account/security", STAFF, null, false),
             new Endpoint("GET", "/api/v1/audit/verification", Set.of("compliance"), null, false),
             new Endpoint("GET", "/api/v1/audit/events", Set.of("compliance"), null, false),
-            new Endpoint("GET", "/api/v1/audit/export", Set.of("compliance"), null, false));
+            new Endpoint("GET", "/api/v1/audit/export", Set.of("compliance"), null, false),
+            new Endpoint("GET", "/api/v1/review/tasks", Set.of("agent", "supervisor"), null, false),
+            new Endpoint("POST", "/api/v1/review/tasks/no-such-task/claim", Set.of("agent", "supervisor"), "{}", false),
+            new Endpoint("GET", "/api/v1/my-case", Set.of("requester"), null, false),
+            new Endpoint("POST", "/api/v1/my-case/submission", Set.of("requester"), "{}", false),
+            new Endpoint("GET", "/recover/case", Set.of("requester"), null, false),
+            // last: it closes the case the requester token belongs to
+            new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
 
     private ProtectedEndpoints() {
     }

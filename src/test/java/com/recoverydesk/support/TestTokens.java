@@ -50,12 +50,16 @@ public final class TestTokens {
                 .extract().path("accessToken");
     }
 
-    /** A requester's case token has the service's signature but only the {@code requester} group. */
+    /** A real requester's case token (of a case opened once per run), with only the {@code requester} group. */
     public static String requester() {
-        return Jwt.issuer(issuer()).subject("case-under-test").groups(Set.of("requester")).expiresIn(600).sign();
+        return CACHE.computeIfAbsent("requester", r -> (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken"));
     }
 
     public static String expired(String role) {
+        if ("requester".equals(role)) {
+            Instant past = Instant.now().minusSeconds(7200);
+            return Jwt.issuer(issuer()).subject("some-case").groups(Set.of(role)).issuedAt(past).expiresAt(past.plusSeconds(1800)).sign();
+        }
         Instant past = Instant.now().minusSeconds(7200);
         return Jwt.issuer(issuer()).upn(USER_FOR_ROLE.get(role)).groups(Set.of(role))
                 .issuedAt(past).expiresAt(past.plusSeconds(1800)).sign();
@@ -66,13 +70,21 @@ public final class TestTokens {
     }
 
     public static String signedWithForeignKey(String role) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Jwt.issuer(issuer()).upn(USER_FOR_ROLE.get(role)).groups(Set.of(role)).expiresIn(600)
-                    .sign(generator.generateKeyPair().getPrivate());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return Jwt.issuer(issuer()).upn(USER_FOR_ROLE.get(role)).groups(Set.of(role)).expiresIn(600).sign(ForeignKey.PRIVATE);
+    }
+
+    /** An attacker's own RSA key, made once: generating one per token would slow the suite down. */
+    private static final class ForeignKey {
+        static final java.security.PrivateKey PRIVATE = generate();
+
+        private static java.security.PrivateKey generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair().getPrivate();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

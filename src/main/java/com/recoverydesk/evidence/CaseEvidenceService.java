@@ -1,0 +1,140 @@
+package com.recoverydesk.evidence;
+
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.CaseSteps;
+import com.recoverydesk.cases.EvidenceRequirements;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.process.Outbox;
+import com.recoverydesk.process.RecoveryProcess;
+import com.recoverydesk.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The requester's evidence for their case (DESIGN.md §3 step 4): upload while the case waits for
+ * documents, then submit them for review. Every file's SHA-256 goes into the audit trail.
+ */
+@ApplicationScoped
+public class CaseEvidenceService {
+
+    /** More is not needed for any case, and bounds what one requester can store. */
+    static final int MAX_FILES_PER_CASE = 30;
+
+    private final EvidenceFileService files;
+    private final CaseSteps steps;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public CaseEvidenceService(EvidenceFileService files, CaseSteps steps, Outbox outbox, AuditTrail audit) {
+        this.files = files;
+        this.steps = steps;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    public record UploadedEvidence(String evidenceId, EvidenceKind kind, String sha256, long size, String contentType) {}
+
+    /**
+     * Stores the upload and records it; a new file of a kind replaces the one not yet submitted.
+     * The file streams to storage outside any transaction; if recording it fails, it is deleted again.
+     *
+     * @throws ProblemException 409 when the case is not waiting for documents; 400/413/415 for the file
+     */
+    public UploadedEvidence upload(String caseId, EvidenceKind kind, InputStream content) {
+        QuarkusTransaction.requiringNew().run(() -> requireAwaitingEvidence(caseId));
+        StoredEvidence stored = files.storeUpload(kind, content);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(caseId, stored));
+        } catch (RuntimeException failed) {
+            files.deleteContent(stored.objectKey());
+            throw failed;
+        }
+    }
+
+    private UploadedEvidence record(String caseId, StoredEvidence stored) {
+        RecoveryCase recoveryCase = requireAwaitingEvidence(caseId);
+        if (EvidenceFile.count("caseId = ?1 and purgedAt is null", caseId) >= MAX_FILES_PER_CASE) {
+            throw ProblemException.conflict("This case already holds " + MAX_FILES_PER_CASE + " files; submit them or ask the desk.");
+        }
+        List<EvidenceFile> replaced = EvidenceFile.list("caseId = ?1 and kind = ?2 and submittedInRound is null and purgedAt is null", caseId, stored.kind());
+        EvidenceFile file = new EvidenceFile();
+        file.id = UUID.randomUUID().toString();
+        file.caseId = caseId;
+        file.kind = stored.kind();
+        file.contentType = stored.contentType();
+        file.sizeBytes = stored.size();
+        file.sha256 = stored.sha256();
+        file.objectKey = stored.objectKey();
+        file.uploadedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.persist();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("evidenceId", file.id);
+        details.put("kind", file.kind.name());
+        details.put("sha256", file.sha256);
+        details.put("sizeBytes", file.sizeBytes);
+        details.put("contentType", file.contentType);
+        details.put("replaces", replaced.stream().map(f -> f.id).toList());
+        audit.record(Actor.requester(), "evidence.uploaded", caseId, details);
+        for (EvidenceFile old : replaced) {
+            old.purgedAt = file.uploadedAt;
+            files.deleteContent(old.objectKey);
+        }
+        recoveryCase.updatedAt = file.uploadedAt;
+        return new UploadedEvidence(file.id, file.kind, file.sha256, file.sizeBytes, file.contentType);
+    }
+
+    /**
+     * Sends the uploaded files to review: refused, naming what is missing, until every requirement
+     * is met (and, after a request for more information, until something new was uploaded).
+     */
+    @Transactional
+    public void submit(String caseId) {
+        RecoveryCase recoveryCase = requireAwaitingEvidence(caseId);
+        if (recoveryCase.requiredEvidence == null) {
+            throw ProblemException.conflict("We are still preparing your case. Please try again in a minute.");
+        }
+        List<EvidenceFile> all = EvidenceFile.ofCase(caseId);
+        List<String> kinds = all.stream().map(f -> f.kind.name()).toList();
+        List<EvidenceRequirements.Requirement> missing = EvidenceRequirements.missing(recoveryCase.requiredEvidence, kinds);
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("Still missing: " + String.join("; ",
+                    missing.stream().map(r -> String.join(" or ", r.anyOf())).toList()) + ".");
+        }
+        List<EvidenceFile> fresh = all.stream().filter(f -> f.submittedInRound == null).toList();
+        if (fresh.isEmpty()) {
+            throw ProblemException.badRequest("Upload at least one new file before you submit again.");
+        }
+        int round = recoveryCase.moreInfoRounds;
+        if (!steps.firstTime(caseId, "evidence-submitted:round-" + round)) {
+            throw ProblemException.conflict("These documents were already submitted.");
+        }
+        fresh.forEach(f -> f.submittedInRound = round);
+        recoveryCase.status = CaseStatus.IN_REVIEW;
+        recoveryCase.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        outbox.publishMessage(caseId, RecoveryProcess.Messages.EVIDENCE_SUBMITTED, "evidence-submitted:" + caseId + ":" + round,
+                Map.of("evidenceRound", round));
+        audit.record(Actor.requester(), "evidence.submitted", caseId,
+                Map.of("round", round, "evidenceIds", fresh.stream().map(f -> f.id).toList()));
+    }
+
+    private static RecoveryCase requireAwaitingEvidence(String caseId) {
+        RecoveryCase recoveryCase = RecoveryCase.findById(caseId);
+        if (recoveryCase == null) {
+            throw ProblemException.notFound("No such case.");
+        }
+        if (recoveryCase.status != CaseStatus.AWAITING_EVIDENCE) {
+            throw ProblemException.conflict("Your case is not waiting for documents at the moment.");
+        }
+        return recoveryCase;
+    }
+}

@@ -1,0 +1,96 @@
+package com.recoverydesk.requester;
+
+import com.recoverydesk.audit.Actor;
+import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.CaseAccess;
+import com.recoverydesk.cases.CaseMessage;
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.EvidenceRequirements;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.evidence.EvidenceFile;
+import com.recoverydesk.process.Outbox;
+import com.recoverydesk.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The requester's case, reached with the case token: what it shows, and withdrawing it. */
+@ApplicationScoped
+public class MyCaseService {
+
+    private final CaseAccess access;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit) {
+        this.access = access;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** The case id the token opens; 401 if the token was replaced. */
+    @Transactional
+    public String caseIdOf(JsonWebToken token) {
+        return access.caseOf(token).id;
+    }
+
+    @Transactional
+    public MyCaseView view(JsonWebToken token) {
+        RecoveryCase recoveryCase = access.caseOf(token);
+        List<EvidenceFile> files = EvidenceFile.ofCase(recoveryCase.id);
+        List<String> kinds = files.stream().map(f -> f.kind.name()).toList();
+        List<MyCaseView.RequirementView> requirements = EvidenceRequirements.decode(recoveryCase.requiredEvidence).stream()
+                .map(r -> new MyCaseView.RequirementView(r.anyOf(), label(r.anyOf()), r.why(), r.metBy(kinds)))
+                .toList();
+        List<MyCaseView.EvidenceView> evidence = files.stream()
+                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.sizeBytes, f.sha256, f.uploadedAt, f.submittedInRound != null))
+                .toList();
+        List<MyCaseView.MessageView> messages = CaseMessage.of(recoveryCase.id).stream()
+                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt))
+                .toList();
+        boolean awaiting = recoveryCase.status == CaseStatus.AWAITING_EVIDENCE;
+        boolean hasFresh = files.stream().anyMatch(f -> f.submittedInRound == null);
+        boolean complete = recoveryCase.requiredEvidence != null && requirements.stream().allMatch(MyCaseView.RequirementView::satisfied);
+        return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.status.plainWords(),
+                requirements, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status));
+    }
+
+    /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */
+    @Transactional
+    public void withdraw(JsonWebToken token) {
+        RecoveryCase recoveryCase = access.caseOf(token);
+        if (!isWithdrawable(recoveryCase.status)) {
+            throw ProblemException.conflict("This case can no longer be withdrawn.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        recoveryCase.status = CaseStatus.WITHDRAWN;
+        recoveryCase.closedAt = now;
+        recoveryCase.updatedAt = now;
+        outbox.cancelProcess(recoveryCase.id);
+        audit.record(Actor.requester(), "case.withdrawn", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
+    }
+
+    /** Until the reset is carried out, the requester may change their mind; a frozen case is the desk's. */
+    private static boolean isWithdrawable(CaseStatus status) {
+        return status.isOpen() && status != CaseStatus.FROZEN;
+    }
+
+    static String label(List<String> kinds) {
+        return String.join(" or ", kinds.stream().map(MyCaseService::kindLabel).toList());
+    }
+
+    static String kindLabel(String kind) {
+        return switch (kind) {
+            case "ID_FRONT" -> "ID document, front";
+            case "ID_BACK" -> "ID document, back";
+            case "SELFIE_WITH_NOTE" -> "Selfie with ID and handwritten note";
+            case "SECOND_DOCUMENT" -> "Second document";
+            case "VIDEO" -> "Short video";
+            default -> kind;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package com.recoverydesk.requester;
+
+import com.recoverydesk.evidence.CaseEvidenceService;
+import com.recoverydesk.evidence.EvidenceKind;
+import com.recoverydesk.identity.Roles;
+import com.recoverydesk.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The requester's case page: status in plain words, what is still needed and why, upload, submit, withdraw. */
+@Path("/recover/case")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.REQUESTER)
+public class RequesterCasePages {
+
+    private final MyCaseService cases;
+    private final CaseEvidenceService evidence;
+    private final JsonWebToken token;
+
+    public RequesterCasePages(MyCaseService cases, CaseEvidenceService evidence, JsonWebToken token) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.token = token;
+    }
+
+    public record KindOption(String value, String label, String accepts) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance myCase(MyCaseView view, List<KindOption> kinds, String notice, String error);
+    }
+
+    @GET
+    public TemplateInstance show(@QueryParam("notice") String notice) {
+        return page(noticeText(notice), null);
+    }
+
+    @POST
+    @Path("/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("kind") String kind, @RestForm("file") FileUpload file) {
+        try {
+            EvidenceKind parsed = MyCaseResource.parseKind(kind);
+            if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                throw ProblemException.badRequest("Choose a file to upload.");
+            }
+            try (InputStream content = MyCaseResource.open(file)) {
+                evidence.upload(cases.caseIdOf(token), parsed, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Response.seeOther(URI.create("/recover/case?notice=uploaded")).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/submission")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit() {
+        try {
+            evidence.submit(cases.caseIdOf(token));
+            return Response.seeOther(URI.create("/recover/case?notice=submitted")).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/withdrawal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw() {
+        try {
+            cases.withdraw(token);
+            return Response.seeOther(URI.create("/recover/case?notice=withdrawn")).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(String notice, String error) {
+        List<KindOption> kinds = Arrays.stream(EvidenceKind.values())
+                .map(k -> new KindOption(k.name(), MyCaseService.kindLabel(k.name()), k.acceptedFormatsSentence()))
+                .toList();
+        return Templates.myCase(cases.view(token), kinds, notice, error);
+    }
+
+    private static String noticeText(String notice) {
+        if (notice == null) {
+            return null;
+        }
+        return switch (notice) {
+            case "uploaded" -> "Your file was uploaded and stored encrypted.";
+            case "submitted" -> "Thank you. Your documents went to a support agent for review.";
+            case "withdrawn" -> "Your request is withdrawn. Nothing will change on your account.";
+            default -> null;
+        };
+    }
+}
