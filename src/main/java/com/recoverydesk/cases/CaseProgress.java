@@ -69,6 +69,7 @@ public class CaseProgress {
         recoveryCase.moreInfoRounds = Math.max(recoveryCase.moreInfoRounds, round);
         recoveryCase.status = CaseStatus.AWAITING_EVIDENCE;
         recoveryCase.updatedAt = now();
+        completeOpenTasks(caseId, recoveryCase.updatedAt);
         CaseMessage.post(caseId, CaseMessage.Author.DESK, question);
         mail.send(RequesterMails.moreInfoRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, question, caseLink()));
         audit.record(Actor.system(), "case.more-info-requested", caseId, Map.of("round", round));
@@ -95,9 +96,14 @@ public class CaseProgress {
         recoveryCase.status = outcome;
         recoveryCase.closedAt = now();
         recoveryCase.updatedAt = recoveryCase.closedAt;
-        Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")
-                .setParameter("now", recoveryCase.closedAt).setParameter("caseId", caseId).executeUpdate();
+        completeOpenTasks(caseId, recoveryCase.closedAt);
         audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", outcome.name()));
+    }
+
+    /** The human steps of the case are over (decided, or the case closed): its queue entries leave the queues. */
+    private static void completeOpenTasks(String caseId, OffsetDateTime when) {
+        Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")
+                .setParameter("now", when).setParameter("caseId", caseId).executeUpdate();
     }
 
     /** The evidence kinds uploaded to the case and not purged. */
