@@ -67,4 +67,22 @@ class ServiceTaskCompatibilityTest extends EngineTestSupport {
                 .requestTimeout(Duration.ofMillis(200)).send().join();
         assertTrue(response.getJobs().isEmpty());
     }
+
+    @Test
+    void shouldServeWorkerWithStreamingEnabledThroughPolling() {
+        String processId = unique("streaming");
+        String type = unique("streamed");
+        deploy(Bpmn.createExecutableProcess(processId).startEvent()
+                .serviceTask("Task_Streamed", task -> task.zeebeJobType(type)).endEvent().done());
+        // a streaming worker (the client also polls beside the stream) must work and close cleanly
+        var streamingWorker = client.newWorker().jobType(type)
+                .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send().join())
+                .streamEnabled(true).pollInterval(Duration.ofMillis(50)).open();
+        try {
+            long instance = start(processId, Map.of()).getProcessInstanceKey();
+            awaitCompleted(instance);
+        } finally {
+            streamingWorker.close();
+        }
+    }
 }
