@@ -31,6 +31,8 @@ public class EngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        // 0 = start as fast as the engine accepts (throughput); a rate below capacity shows the latency of one case
+        double startsPerSecond = args.length > 1 ? Double.parseDouble(args[1]) : 0;
         String url = System.getenv().getOrDefault("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/engine_dev");
         try (AgroalDataSource admin = pool(url, 1)) {
             try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
@@ -69,6 +71,10 @@ public class EngineBenchmark {
             long begin = System.nanoTime();
             List<io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.ProcessInstanceEvent>> pending = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
+                if (startsPerSecond > 0) {
+                    long due = begin + (long) (i * 1e9 / startsPerSecond);
+                    while (System.nanoTime() < due) Thread.sleep(1);
+                }
                 long start = System.nanoTime();
                 var future = client.newCreateInstanceCommand().bpmnProcessId("bench").latestVersion().variables(Map.of("n", i)).send();
                 future.thenAccept(event -> startedAt.put(event.getProcessInstanceKey(), start));
@@ -84,7 +90,8 @@ public class EngineBenchmark {
 
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("instances: %d (%s)%n", instances, finished ? "all completed" : "NOT all completed");
+            System.out.printf("instances: %d (%s), start rate: %s%n", instances, finished ? "all completed" : "NOT all completed",
+                    startsPerSecond > 0 ? startsPerSecond + "/s" : "unpaced");
             System.out.printf("wall time: %.1f s%n", seconds);
             System.out.printf("instances/s: %.1f%n", instances / seconds);
             System.out.printf("jobs/s: %.1f%n", instances * TASKS / seconds);
