@@ -31,9 +31,9 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     private final ExecutorService commands;
     private final JobWaiters waiters;
     private final long defaultLongPollMillis;
-    private final int port;
+    private final java.util.function.IntSupplier port;
 
-    GatewayService(Engine engine, ExecutorService commands, JobWaiters waiters, long defaultLongPollMillis, int port) {
+    GatewayService(Engine engine, ExecutorService commands, JobWaiters waiters, long defaultLongPollMillis, java.util.function.IntSupplier port) {
         this.engine = engine;
         this.commands = commands;
         this.waiters = waiters;
@@ -45,7 +45,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     public void topology(TopologyRequest request, StreamObserver<TopologyResponse> response) {
         Partition partition = Partition.newBuilder().setPartitionId(1)
                 .setRole(Partition.PartitionBrokerRole.LEADER).setHealth(Partition.PartitionBrokerHealth.HEALTHY).build();
-        BrokerInfo broker = BrokerInfo.newBuilder().setNodeId(0).setHost("127.0.0.1").setPort(port).setVersion(VERSION).addPartitions(partition).build();
+        BrokerInfo broker = BrokerInfo.newBuilder().setNodeId(0).setHost("127.0.0.1").setPort(port.getAsInt()).setVersion(VERSION).addPartitions(partition).build();
         response.onNext(TopologyResponse.newBuilder().addBrokers(broker).setClusterSize(1).setPartitionsCount(1)
                 .setReplicationFactor(1).setGatewayVersion(VERSION).build());
         response.onCompleted();

@@ -85,4 +85,13 @@ class ServiceTaskCompatibilityTest extends EngineTestSupport {
             streamingWorker.close();
         }
     }
+
+    @Test
+    void shouldReportSingleHealthyPartitionInTopology() {
+        var topology = client.newTopologyRequest().send().join();
+        assertEquals(1, topology.getClusterSize());
+        assertEquals(1, topology.getBrokers().size());
+        assertEquals(engine.port(), topology.getBrokers().get(0).getPort());
+        assertTrue(topology.getBrokers().get(0).getPartitions().get(0).isLeader());
+    }
 }
