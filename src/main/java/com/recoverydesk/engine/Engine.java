@@ -414,7 +414,10 @@ final class Engine {
                         + " WHERE message_name = ? AND correlation_key = ? ORDER BY subscription_key", this::subscription, name, key));
         for (Subscription subscription : open) correlate(subscription.key(), subscription.instanceKey(), messageKey, true);
         if (ttlMillis <= 0) {
-            db.withConnection(connection -> Db.update(connection, "DELETE FROM engine_message WHERE message_key = ?", messageKey));
+            db.withConnection(connection -> {
+                Db.update(connection, "DELETE FROM engine_message_correlation WHERE message_key = ?", messageKey);
+                return Db.update(connection, "DELETE FROM engine_message WHERE message_key = ?", messageKey);
+            });
         }
         return messageKey;
     }
