@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * engine.close();
  * }</pre>
  *
+ * {@link #overview()} lists active instances and open incidents for an operations screen.
  * {@link #start} migrates the engine's tables (Flyway, history table engine_schema_history), resumes what
  * was running (overdue timers fire, expired job deadlines return jobs to workers, pending message
  * correlations complete) and opens the port. {@link #close} stops accepting calls and waits briefly for
@@ -52,48 +53,28 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final DueTimeLoop timerLoop;
     private final DueTimeLoop jobLoop;
     private final JobWaiters waiters;
+    private final EngineOverview overview;
 
     private EmbeddedEngine(EngineSettings settings, DataSource dataSource) {
         EngineMigrations.migrate(dataSource);
         Db db = new Db(dataSource);
         Keys keys = new Keys(dataSource);
+        overview = new EngineOverview(db);
         commands = new ThreadPoolExecutor(settings.commandThreads(), settings.commandThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.maxQueuedCommands()), named("engine-command"));
         correlations = Executors.newSingleThreadExecutor(named("engine-correlation"));
         pollTimer = Executors.newSingleThreadScheduledExecutor(named("engine-long-poll"));
         waiters = new JobWaiters(pollTimer);
 
-        // After-commit effects only notify or enqueue: they run while the committing command still holds its locks.
-        DueTimeLoop[] loops = new DueTimeLoop[2];
-        Engine[] engineRef = new Engine[1];
-        Engine engine = new Engine(db, keys, settings.clock(), tx -> {
-            if (!tx.jobTypesReady.isEmpty()) waiters.jobsAvailable(List.copyOf(tx.jobTypesReady));
-            if (tx.earliestTimer != Long.MAX_VALUE && loops[0] != null) loops[0].wakeAt(tx.earliestTimer);
-            if (tx.earliestJobWake != Long.MAX_VALUE && loops[1] != null) loops[1].wakeAt(tx.earliestJobWake);
-            for (long subscription : tx.openedSubscriptions) correlations.execute(() -> correlateQuietly(engineRef[0], subscription));
-        });
-        engineRef[0] = engine;
-
+        AfterCommit afterCommit = new AfterCommit();
+        Engine engine = new Engine(db, keys, settings.clock(), afterCommit);
         timerLoop = new DueTimeLoop("engine-timers", settings.clock(), 5_000, now -> fireDueTimers(engine, now));
-        long[] lastCheck = {0};
-        long[] lastCleanup = {0};
-        jobLoop = new DueTimeLoop("engine-job-deadlines", settings.clock(), 5_000, now -> {
-            List<String> types = new ArrayList<>(engine.expireJobDeadlines());
-            types.addAll(engine.jobTypesBackFromBackoff(lastCheck[0], now));
-            lastCheck[0] = now;
-            if (!types.isEmpty()) waiters.jobsAvailable(types);
-            if (now - lastCleanup[0] >= MESSAGE_CLEANUP_INTERVAL_MILLIS) {
-                engine.deleteExpiredMessages();
-                lastCleanup[0] = now;
-            }
-            return engine.nextJobWake(now);
-        });
-        loops[0] = timerLoop;
-        loops[1] = jobLoop;
+        jobLoop = new DueTimeLoop("engine-job-deadlines", settings.clock(), 5_000, new JobSweep(engine));
+        afterCommit.wire(engine, timerLoop, jobLoop);
 
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
-            server = builder.addService(new GatewayService(engine, commands, waiters, settings.defaultLongPoll().toMillis(), settings.port()))
+            server = builder.addService(new GatewayService(engine, commands, waiters, settings.defaultLongPoll().toMillis(), this::port))
                     .build().start();
         } catch (IOException e) {
             shutdownExecutors();
@@ -115,6 +96,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     /** The bound gateway port (the chosen one when the settings asked for 0). */
     public int port() {
         return server.getPort();
+    }
+
+    /** Active instances and open incidents, for an operations screen. */
+    public EngineOverview overview() {
+        return overview;
     }
 
     @Override
@@ -161,6 +147,54 @@ public final class EmbeddedEngine implements AutoCloseable {
             engine.correlateBufferedMessages(subscriptionKey);
         } catch (RuntimeException e) {
             LOG.warnf("buffered messages for subscription %d not correlated yet: %s", subscriptionKey, e.getMessage());
+        }
+    }
+
+    /**
+     * What a committed command tells the rest of the engine. It runs while the command still holds its
+     * locks, so it only notifies or enqueues: long polls, schedulers, buffered-message look-ups.
+     */
+    private final class AfterCommit implements java.util.function.Consumer<Tx> {
+        private Engine engine;
+        private DueTimeLoop timers;
+        private DueTimeLoop jobDeadlines;
+
+        void wire(Engine engine, DueTimeLoop timers, DueTimeLoop jobDeadlines) {
+            this.engine = engine;
+            this.timers = timers;
+            this.jobDeadlines = jobDeadlines;
+        }
+
+        @Override
+        public void accept(Tx tx) {
+            if (!tx.jobTypesReady.isEmpty()) waiters.jobsAvailable(List.copyOf(tx.jobTypesReady));
+            if (tx.earliestTimer != Long.MAX_VALUE) timers.wakeAt(tx.earliestTimer);
+            if (tx.earliestJobWake != Long.MAX_VALUE) jobDeadlines.wakeAt(tx.earliestJobWake);
+            for (long subscription : tx.openedSubscriptions) correlations.execute(() -> correlateQuietly(engine, subscription));
+        }
+    }
+
+    /** Returns timed-out jobs to workers, announces jobs whose back-off ended, and drops expired messages now and then. */
+    private final class JobSweep implements java.util.function.LongUnaryOperator {
+        private final Engine engine;
+        private long lastCheck;
+        private long lastMessageCleanup;
+
+        JobSweep(Engine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public long applyAsLong(long now) {
+            List<String> types = new ArrayList<>(engine.expireJobDeadlines());
+            types.addAll(engine.jobTypesBackFromBackoff(lastCheck, now));
+            lastCheck = now;
+            if (!types.isEmpty()) waiters.jobsAvailable(types);
+            if (now - lastMessageCleanup >= MESSAGE_CLEANUP_INTERVAL_MILLIS) {
+                engine.deleteExpiredMessages();
+                lastMessageCleanup = now;
+            }
+            return Math.min(engine.nextJobWake(now), lastMessageCleanup + MESSAGE_CLEANUP_INTERVAL_MILLIS);
         }
     }
 

@@ -250,18 +250,22 @@ final class Engine {
         typeLock.lock();
         try {
             return db.inTransaction(now(), tx -> {
-                List<Job> candidates = Db.query(tx.connection, "SELECT job_key, job_type, state, instance_key, element_instance_key, element_id, definition_key, retries"
+                record Candidate(Job job, String headers) {}
+                List<Candidate> candidates = Db.query(tx.connection, "SELECT job_key, job_type, state, instance_key, element_instance_key, element_id,"
+                                + " definition_key, retries, custom_headers"
                                 + " FROM engine_job WHERE job_type = ? AND state = 'ACTIVATABLE' AND activatable_at <= ? ORDER BY job_key LIMIT ?",
-                        rs -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getInt(8)),
+                        rs -> new Candidate(new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                                rs.getLong(7), rs.getInt(8)), rs.getString(9)),
                         type, tx.now, maxJobs);
                 long deadline = tx.now + timeoutMillis;
                 List<ActivatedJob> activated = new ArrayList<>();
                 Variables variables = new Variables(tx);
-                for (Job job : candidates) {
+                for (Candidate candidate : candidates) {
+                    Job job = candidate.job();
                     int updated = Db.update(tx.connection, "UPDATE engine_job SET state = 'ACTIVATED', deadline = ?, worker = ? WHERE job_key = ? AND state = 'ACTIVATABLE'",
                             deadline, worker, job.key());
                     if (updated == 0) continue;
-                    activated.add(describeActivated(tx, variables, job, worker, deadline, fetchVariables));
+                    activated.add(describeActivated(tx, variables, job, candidate.headers(), worker, deadline, fetchVariables));
                 }
                 if (!activated.isEmpty()) tx.jobWakeNeeded(deadline);
                 return activated;
@@ -271,9 +275,9 @@ final class Engine {
         }
     }
 
-    private ActivatedJob describeActivated(Tx tx, Variables variables, Job job, String worker, long deadline, List<String> fetchVariables) throws SQLException {
+    private ActivatedJob describeActivated(Tx tx, Variables variables, Job job, String headers, String worker, long deadline,
+                                           List<String> fetchVariables) throws SQLException {
         Definition definition = deployments.byKey(tx.connection, job.definitionKey()).orElseThrow();
-        String headers = Db.queryOne(tx.connection, "SELECT custom_headers FROM engine_job WHERE job_key = ?", rs -> rs.getString(1), job.key()).orElse("{}");
         Map<String, Object> visible = variables.visibleFrom(job.instanceKey(), job.elementInstanceKey());
         if (!fetchVariables.isEmpty()) visible.keySet().retainAll(fetchVariables);
         return new ActivatedJob(job.key(), job.type(), job.instanceKey(), definition.bpmnProcessId(), definition.version(), definition.key(),
@@ -410,7 +414,10 @@ final class Engine {
                         + " WHERE message_name = ? AND correlation_key = ? ORDER BY subscription_key", this::subscription, name, key));
         for (Subscription subscription : open) correlate(subscription.key(), subscription.instanceKey(), messageKey, true);
         if (ttlMillis <= 0) {
-            db.withConnection(connection -> Db.update(connection, "DELETE FROM engine_message WHERE message_key = ?", messageKey));
+            db.withConnection(connection -> {
+                Db.update(connection, "DELETE FROM engine_message_correlation WHERE message_key = ?", messageKey);
+                return Db.update(connection, "DELETE FROM engine_message WHERE message_key = ?", messageKey);
+            });
         }
         return messageKey;
     }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The Zeebe gateway API over the engine. gRPC threads only hand each call to the bounded command pool;
  * a full pool answers RESOURCE_EXHAUSTED, which the Camunda client retries with back-off. RPCs the
- * engine does not implement keep the generated base's UNIMPLEMENTED answer.
+ * engine does not implement keep the generated base's UNIMPLEMENTED answer. (StreamActivatedJobs is
+ * implemented: the 8.8 client hangs on closing a streaming worker whose stream was refused.)
  */
 final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
@@ -30,9 +31,9 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     private final ExecutorService commands;
     private final JobWaiters waiters;
     private final long defaultLongPollMillis;
-    private final int port;
+    private final java.util.function.IntSupplier port;
 
-    GatewayService(Engine engine, ExecutorService commands, JobWaiters waiters, long defaultLongPollMillis, int port) {
+    GatewayService(Engine engine, ExecutorService commands, JobWaiters waiters, long defaultLongPollMillis, java.util.function.IntSupplier port) {
         this.engine = engine;
         this.commands = commands;
         this.waiters = waiters;
@@ -44,7 +45,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     public void topology(TopologyRequest request, StreamObserver<TopologyResponse> response) {
         Partition partition = Partition.newBuilder().setPartitionId(1)
                 .setRole(Partition.PartitionBrokerRole.LEADER).setHealth(Partition.PartitionBrokerHealth.HEALTHY).build();
-        BrokerInfo broker = BrokerInfo.newBuilder().setNodeId(0).setHost("127.0.0.1").setPort(port).setVersion(VERSION).addPartitions(partition).build();
+        BrokerInfo broker = BrokerInfo.newBuilder().setNodeId(0).setHost("127.0.0.1").setPort(port.getAsInt()).setVersion(VERSION).addPartitions(partition).build();
         response.onNext(TopologyResponse.newBuilder().addBrokers(broker).setClusterSize(1).setPartitionsCount(1)
                 .setReplicationFactor(1).setGatewayVersion(VERSION).build());
         response.onCompleted();
@@ -196,17 +197,57 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         attempt.run();
     }
 
+    /**
+     * Job streaming: pushes jobs of the type to the worker as they become activatable, until the worker
+     * closes the stream. Jobs pushed into a stream that then breaks come back after their timeout.
+     */
+    @Override
+    public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> response) {
+        ServerCallStreamObserver<ActivatedJob> call = (ServerCallStreamObserver<ActivatedJob>) response;
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<Runnable> cancelWait = new AtomicReference<>(() -> {});
+        call.setOnCancelHandler(() -> {
+            closed.set(true);
+            cancelWait.get().run();
+        });
+        int batch = 32;
+        Runnable push = new Runnable() {
+            @Override
+            public void run() {
+                submit(response, closed, () -> {
+                    if (closed.get() || call.isCancelled()) return;
+                    long generation = waiters.generation(request.getType());
+                    List<Engine.ActivatedJob> jobs = engine.activateJobs(request.getType(), request.getWorker(), request.getTimeout(),
+                            batch, request.getFetchVariableList());
+                    for (Engine.ActivatedJob job : jobs) {
+                        if (call.isCancelled()) return; // undelivered jobs come back after their timeout
+                        response.onNext(toProto(job));
+                    }
+                    if (jobs.size() == batch) {
+                        run();
+                        return;
+                    }
+                    // re-check now and then even without news, so a missed wake-up costs a minute at most
+                    cancelWait.set(waiters.await(request.getType(), generation, 60_000, this, this));
+                });
+            }
+        };
+        push.run();
+    }
+
     private static ActivateJobsResponse toResponse(List<Engine.ActivatedJob> jobs) {
         ActivateJobsResponse.Builder answer = ActivateJobsResponse.newBuilder();
-        for (Engine.ActivatedJob job : jobs) {
-            answer.addJobs(ActivatedJob.newBuilder().setKey(job.key()).setType(job.type()).setProcessInstanceKey(job.instanceKey())
-                    .setBpmnProcessId(job.bpmnProcessId()).setProcessDefinitionVersion(job.version())
-                    .setProcessDefinitionKey(job.definitionKey()).setElementId(job.elementId())
-                    .setElementInstanceKey(job.elementInstanceKey()).setCustomHeaders(job.customHeaders())
-                    .setWorker(job.worker()).setRetries(job.retries()).setDeadline(job.deadline())
-                    .setVariables(job.variables()).setTenantId(TENANT));
-        }
+        for (Engine.ActivatedJob job : jobs) answer.addJobs(toProto(job));
         return answer.build();
+    }
+
+    private static ActivatedJob toProto(Engine.ActivatedJob job) {
+        return ActivatedJob.newBuilder().setKey(job.key()).setType(job.type()).setProcessInstanceKey(job.instanceKey())
+                .setBpmnProcessId(job.bpmnProcessId()).setProcessDefinitionVersion(job.version())
+                .setProcessDefinitionKey(job.definitionKey()).setElementId(job.elementId())
+                .setElementInstanceKey(job.elementInstanceKey()).setCustomHeaders(job.customHeaders())
+                .setWorker(job.worker()).setRetries(job.retries()).setDeadline(job.deadline())
+                .setVariables(job.variables()).setTenantId(TENANT).build();
     }
 
     private <T> void run(StreamObserver<T> response, Supplier<T> command) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +50,15 @@ final class JobWaiters {
             return () -> {};
         }
         Waiter waiter = new Waiter(type, retry);
+        try {
+            waiter.timeout = timer.schedule(() -> {
+                if (remove(waiter)) onTimeout.run();
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            onTimeout.run(); // the engine is closing: end the call as if the poll timed out
+            return () -> {};
+        }
         waiting.computeIfAbsent(type, t -> new ArrayList<>()).add(waiter);
-        waiter.timeout = timer.schedule(() -> {
-            if (remove(waiter)) onTimeout.run();
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
         return () -> {
             if (remove(waiter)) waiter.timeout.cancel(false);
         };

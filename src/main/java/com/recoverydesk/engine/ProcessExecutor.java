@@ -65,6 +65,8 @@ final class ProcessExecutor {
     final Variables variables;
     private final Deque<Token> tokens = new ArrayDeque<>();
     private final Map<Long, Instance> touched = new LinkedHashMap<>();
+    /** Instances that entered a wait state in this command: certainly not finished. */
+    private final java.util.Set<Long> instancesStillWaiting = new java.util.HashSet<>();
 
     ProcessExecutor(Tx tx, Keys keys, Feel feel) {
         this.tx = tx;
@@ -106,7 +108,7 @@ final class ProcessExecutor {
         }
         Element boundary = match != null ? match : catchAll;
         if (boundary != null) {
-            terminate(task);
+            terminate(instance, task);
             passThrough(instance, boundary, errorVariables);
             return;
         }
@@ -163,9 +165,10 @@ final class ProcessExecutor {
     void finish() throws SQLException {
         run();
         for (Instance instance : touched.values()) {
-            long waiting = Db.queryLong(tx.connection, "SELECT COUNT(*) FROM engine_element_instance WHERE instance_key = ?", instance.key())
-                    + Db.queryLong(tx.connection, "SELECT COUNT(*) FROM engine_join_token WHERE instance_key = ?", instance.key());
-            if (waiting == 0) {
+            if (instancesStillWaiting.contains(instance.key())) continue;
+            long tokensLeft = Db.queryLong(tx.connection, "SELECT (SELECT COUNT(*) FROM engine_element_instance WHERE instance_key = ?)"
+                    + " + (SELECT COUNT(*) FROM engine_join_token WHERE instance_key = ?)", instance.key(), instance.key());
+            if (tokensLeft == 0) {
                 Db.update(tx.connection, "UPDATE engine_process_instance SET state = 'COMPLETED', ended_at = ? WHERE instance_key = ? AND state = 'ACTIVE'",
                         tx.now, instance.key());
                 variables.deleteScope(instance.key());
@@ -195,34 +198,43 @@ final class ProcessExecutor {
             case END_EVENT -> applyOutputsAndPropagate(instance, element, Map.of());
             case PARALLEL_GATEWAY -> arriveAtParallelGateway(instance, element, viaFlowId);
             case EXCLUSIVE_GATEWAY -> chooseExclusiveFlow(instance, element, null);
-            default -> {
-                ElementInstance recorded = new ElementInstance(keys.next(), instance.key(), element.id(), ElementState.ACTIVATING);
-                Db.update(tx.connection, "INSERT INTO engine_element_instance (element_instance_key, instance_key, element_id, element_type, state, activated_at)"
-                        + " VALUES (?, ?, ?, ?, 'ACTIVATING', ?)", recorded.key(), instance.key(), element.id(), element.type().name(), tx.now);
-                activateRecorded(instance, recorded);
-            }
+            default -> activateWaitState(instance, new ElementInstance(keys.next(), instance.key(), element.id(), ElementState.ACTIVATING), false);
         }
     }
 
-    /** Activation of a recorded element: first (again, after an incident) or for an exclusive gateway retried after an incident. */
+    /** Retries the activation of an element that is stuck on an incident. */
     private void activateRecorded(Instance instance, ElementInstance recorded) throws SQLException {
         Element element = instance.model().element(recorded.elementId());
-        if (element.type() == ElementType.EXCLUSIVE_GATEWAY) {
-            chooseExclusiveFlow(instance, element, recorded);
-            return;
-        }
+        if (element.type() == ElementType.EXCLUSIVE_GATEWAY) chooseExclusiveFlow(instance, element, recorded);
+        else activateWaitState(instance, recorded, true);
+    }
+
+    /** Enters a wait state: the row is written once the plan is known, as ACTIVE, or as ACTIVATING with an incident. */
+    private void activateWaitState(Instance instance, ElementInstance recorded, boolean rowExists) throws SQLException {
+        Element element = instance.model().element(recorded.elementId());
+        instancesStillWaiting.add(instance.key());
         WaitPlan plan;
         try {
             plan = planWait(instance, element);
         } catch (Feel.Failure failure) {
+            if (!rowExists) insertElementInstance(recorded, element, ElementState.ACTIVATING);
             raiseIncident(instance, recorded, null, "EXTRACT_VALUE_ERROR", "Element '" + element.id() + "': " + failure.getMessage());
             return;
+        }
+        if (rowExists) {
+            Db.update(tx.connection, "UPDATE engine_element_instance SET state = 'ACTIVE' WHERE element_instance_key = ?", recorded.key());
+        } else {
+            insertElementInstance(recorded, element, ElementState.ACTIVE);
         }
         if (!plan.locals().isEmpty()) variables.setLocal(instance.key(), recorded.key(), plan.locals());
         if (plan.jobType() != null) createJob(instance, recorded, element, plan);
         for (PlannedSubscription subscription : plan.subscriptions()) openSubscription(instance, recorded, subscription);
         for (PlannedTimer timer : plan.timers()) scheduleTimer(instance, recorded, timer);
-        Db.update(tx.connection, "UPDATE engine_element_instance SET state = 'ACTIVE' WHERE element_instance_key = ?", recorded.key());
+    }
+
+    private void insertElementInstance(ElementInstance recorded, Element element, ElementState state) throws SQLException {
+        Db.update(tx.connection, "INSERT INTO engine_element_instance (element_instance_key, instance_key, element_id, element_type, state, activated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", recorded.key(), recorded.instanceKey(), element.id(), element.type().name(), state.name(), tx.now);
     }
 
     private record PlannedSubscription(String elementId, String messageName, String correlationKey) {}
@@ -311,7 +323,7 @@ final class ProcessExecutor {
         } else if (event.type() == ElementType.TIMER_BOUNDARY_EVENT && !event.interrupting()) {
             passThrough(instance, event, eventVariables);
         } else {
-            terminate(owner); // interrupting boundary event, or the event-based gateway whose race this event won
+            terminate(instance, owner); // interrupting boundary event, or the event-based gateway whose race this event won
             passThrough(instance, event, eventVariables);
         }
         run();
@@ -338,7 +350,7 @@ final class ProcessExecutor {
             }
             variables.setLocal(instance.key(), instance.key(), results);
         }
-        removeElementInstance(waiting);
+        removeElementInstance(instance, waiting);
         takeOutgoing(instance, element);
     }
 
@@ -388,7 +400,7 @@ final class ProcessExecutor {
             raiseIncident(instance, recorded, null, "CONDITION_ERROR", "Exclusive gateway '" + gateway.id() + "': " + failure);
             return;
         }
-        if (recorded != null) removeElementInstance(recorded);
+        if (recorded != null) removeElementInstance(instance, recorded);
         enter(instance, chosen.targetId(), chosen.id());
     }
 
@@ -399,7 +411,10 @@ final class ProcessExecutor {
                     keys.next(), instance.key(), gateway.id(), viaFlowId);
             long arrivedFlows = Db.queryLong(tx.connection,
                     "SELECT COUNT(DISTINCT sequence_flow_id) FROM engine_join_token WHERE instance_key = ? AND gateway_id = ?", instance.key(), gateway.id());
-            if (arrivedFlows < gateway.incomingFlowIds().size()) return;
+            if (arrivedFlows < gateway.incomingFlowIds().size()) {
+                instancesStillWaiting.add(instance.key());
+                return;
+            }
             for (String flowId : gateway.incomingFlowIds()) {
                 long oldest = Db.queryLong(tx.connection,
                         "SELECT MIN(token_key) FROM engine_join_token WHERE instance_key = ? AND gateway_id = ? AND sequence_flow_id = ?",
@@ -423,15 +438,19 @@ final class ProcessExecutor {
     }
 
     /** Removes a waiting element and everything it waits for (job, timers, subscriptions, incidents, local variables). */
-    private void terminate(ElementInstance element) throws SQLException {
+    private void terminate(Instance instance, ElementInstance element) throws SQLException {
         Db.update(tx.connection, "DELETE FROM engine_job WHERE element_instance_key = ?", element.key());
         Db.update(tx.connection, "DELETE FROM engine_incident WHERE element_instance_key = ?", element.key());
-        removeElementInstance(element);
+        removeElementInstance(instance, element);
     }
 
-    private void removeElementInstance(ElementInstance element) throws SQLException {
-        Db.update(tx.connection, "DELETE FROM engine_timer WHERE owner_key = ?", element.key());
-        Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE owner_key = ?", element.key());
+    private void removeElementInstance(Instance instance, ElementInstance element) throws SQLException {
+        Element definition = instance.model().element(element.elementId());
+        // a plain service task owns no timers or subscriptions: spare the two statements on the hot path
+        if (definition.type() != ElementType.SERVICE_TASK || !definition.boundaryEventIds().isEmpty()) {
+            Db.update(tx.connection, "DELETE FROM engine_timer WHERE owner_key = ?", element.key());
+            Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE owner_key = ?", element.key());
+        }
         Db.update(tx.connection, "DELETE FROM engine_element_instance WHERE element_instance_key = ?", element.key());
         variables.deleteScope(element.key());
     }

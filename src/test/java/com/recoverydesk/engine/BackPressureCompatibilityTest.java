@@ -17,10 +17,10 @@ import java.util.concurrent.CompletionException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A full command queue answers RESOURCE_EXHAUSTED, the status the client's retry policy backs off on. */
-class BackPressureCompatibilityTest extends EngineTestSupport {
+class BackPressureCompatibilityTest extends EngineTestHelpers {
 
     @BeforeAll
-    static void startEngine() {
+    static void startThrottledEngine() {
         engine = EmbeddedEngine.start(EngineSettings.defaults().withPort(0).withCommandThreads(1).withMaxQueuedCommands(1), dataSource());
         // without the default retry policy, so that the test sees the status instead of the client's retries
         client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + engine.port()))
@@ -28,7 +28,7 @@ class BackPressureCompatibilityTest extends EngineTestSupport {
     }
 
     @AfterAll
-    static void stopEngine() {
+    static void stopThrottledEngine() {
         engine.close();
         client.close();
     }

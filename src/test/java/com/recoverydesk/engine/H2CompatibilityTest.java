@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The embedded default runs on H2 in PostgreSQL mode: the engine's SQL and migrations must work there too.
  * One process touching jobs, errors, timers and buffered messages covers every table.
  */
-class H2CompatibilityTest extends EngineTestSupport {
+class H2CompatibilityTest extends EngineTestHelpers {
 
     private static JdbcDataSource h2;
 
     @BeforeAll
-    static void startEngine() {
+    static void startEngineOnH2() {
         h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:engine-h2;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
@@ -36,7 +36,7 @@ class H2CompatibilityTest extends EngineTestSupport {
     }
 
     @AfterAll
-    static void stopEngine() {
+    static void stopEngineOnH2() {
         engine.close();
         client.close();
     }

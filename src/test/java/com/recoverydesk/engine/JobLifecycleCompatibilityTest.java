@@ -75,6 +75,12 @@ class JobLifecycleCompatibilityTest extends EngineTestSupport {
         List<Long> incidents = incidents(instance);
         assertEquals(1, incidents.size());
         assertEquals("JOB_NO_RETRIES: directory unreachable", incidentMessage(incidents.get(0)));
+        EngineOverview.IncidentView shown = engine.overview().openIncidents(1000).stream()
+                .filter(incident -> incident.key() == incidents.get(0)).findFirst().orElseThrow();
+        assertEquals(instance, shown.processInstanceKey());
+        assertEquals(job.getKey(), shown.jobKey());
+        assertTrue(engine.overview().activeInstances(1000).stream()
+                .anyMatch(view -> view.key() == instance && view.waitingAt().equals(java.util.List.of("Task_Work"))));
         assertTrue(activate(Duration.ofSeconds(10), Duration.ofMillis(-1)).isEmpty(), "a job with an incident is not activatable");
         ClientStatusException tooEarly = assertThrows(ClientStatusException.class,
                 () -> client.newResolveIncidentCommand(incidents.get(0)).send().join());

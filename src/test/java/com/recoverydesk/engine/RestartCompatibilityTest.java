@@ -4,8 +4,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,14 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Stops the engine while instances wait on jobs (one of them held by a worker that "crashed"), timers
  * and messages; a new engine on the same database must finish every instance, each exactly once.
  */
-class RestartCompatibilityTest extends EngineTestSupport {
-
-    // This class runs its own engines; hiding the base class's lifecycle keeps a third one from running alongside.
-    @BeforeAll
-    static void startEngine() {}
-
-    @AfterAll
-    static void stopEngine() {}
+class RestartCompatibilityTest extends EngineTestHelpers {
 
     @Test
     void shouldFinishEveryWaitingInstanceExactlyOnceAfterRestart() {

@@ -67,4 +67,31 @@ class ServiceTaskCompatibilityTest extends EngineTestSupport {
                 .requestTimeout(Duration.ofMillis(200)).send().join();
         assertTrue(response.getJobs().isEmpty());
     }
+
+    @Test
+    void shouldServeWorkerWithStreamingEnabledThroughPolling() {
+        String processId = unique("streaming");
+        String type = unique("streamed");
+        deploy(Bpmn.createExecutableProcess(processId).startEvent()
+                .serviceTask("Task_Streamed", task -> task.zeebeJobType(type)).endEvent().done());
+        // a streaming worker (the client also polls beside the stream) must work and close cleanly
+        var streamingWorker = client.newWorker().jobType(type)
+                .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send().join())
+                .streamEnabled(true).pollInterval(Duration.ofMillis(50)).open();
+        try {
+            long instance = start(processId, Map.of()).getProcessInstanceKey();
+            awaitCompleted(instance);
+        } finally {
+            streamingWorker.close();
+        }
+    }
+
+    @Test
+    void shouldReportSingleHealthyPartitionInTopology() {
+        var topology = client.newTopologyRequest().send().join();
+        assertEquals(1, topology.getClusterSize());
+        assertEquals(1, topology.getBrokers().size());
+        assertEquals(engine.port(), topology.getBrokers().get(0).getPort());
+        assertTrue(topology.getBrokers().get(0).getPartitions().get(0).isLeader());
+    }
 }
