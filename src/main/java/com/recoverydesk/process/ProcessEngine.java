@@ -1,6 +1,7 @@
 package com.recoverydesk.process;
 
 import com.recoverydesk.engine.EmbeddedEngine;
+import com.recoverydesk.engine.EngineOverview;
 import com.recoverydesk.engine.EngineSettings;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
@@ -119,10 +120,18 @@ public class ProcessEngine {
         return embedded != null;
     }
 
+    /**
+     * What the embedded engine is running, for the operations view: the gateway API cannot list
+     * instances (on a real cluster, Operate shows them). Empty in remote mode.
+     */
+    public Optional<EngineOverview> overview() {
+        return Optional.ofNullable(embedded).map(EmbeddedEngine::overview);
+    }
+
     private CamundaClient newClient() {
         CamundaClientBuilder builder = CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)
-                // the embedded engine answers job streams with UNIMPLEMENTED; long polling works on both
+                // long polling only: one delivery path, the same on the embedded engine and on a cluster
                 .defaultJobWorkerStreamEnabled(false)
                 .defaultRequestTimeout(Duration.ofSeconds(20))
                 .defaultJobWorkerName("recovery-desk");
