@@ -2,8 +2,10 @@ package com.recoverydesk.intake;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,11 +18,15 @@ public class AccessCodeMailer {
     private static final Logger LOG = Logger.getLogger(AccessCodeMailer.class);
 
     private final IntakeService intake;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "access-code-mailer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Beyond this backlog a code is dropped (the requester files again) rather than memory grown without end. */
+    static final int MAX_BACKLOG = 10_000;
+
+    private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_BACKLOG), runnable -> {
+                Thread thread = new Thread(runnable, "access-code-mailer");
+                thread.setDaemon(true);
+                return thread;
+            }, (dropped, pool) -> LOG.warn("Access-code mail backlog full; a code was not sent"));
 
     public AccessCodeMailer(IntakeService intake) {
         this.intake = intake;

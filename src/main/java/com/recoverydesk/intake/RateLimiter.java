@@ -18,11 +18,13 @@ import java.util.Optional;
 public class RateLimiter {
 
     /**
-     * Counts a hit and tells how long to wait if the key is over its limit.
+     * Counts a hit and tells how long to wait if the key is over its limit. The count commits on
+     * its own, at once: the counter's row lock must not last as long as the caller's transaction,
+     * or all requests of one client (or of one busy address) would queue behind each other.
      *
      * @return empty while the key is within {@code limit} hits in the current window
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Duration> hit(String bucket, int limit, Duration window) {
         Instant now = Instant.now();
         long windowMillis = window.toMillis();
