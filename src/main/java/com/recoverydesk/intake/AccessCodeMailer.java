@@ -2,45 +2,53 @@ package com.recoverydesk.intake;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.security.SecureRandom;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Sends access codes off the request thread, after the request was committed: the intake answer
- * must not take longer for a registered address (directory look-up, mail) than for an unknown one.
+ * must not take longer for a registered address (directory look-up, mail, audit) than for an
+ * unknown one. The work also starts after a random delay, so that it does not slow down
+ * precisely the request that follows (docs/security.md, "Timing of intake answers").
  */
 @ApplicationScoped
 public class AccessCodeMailer {
 
     private static final Logger LOG = Logger.getLogger(AccessCodeMailer.class);
-
-    private final IntakeService intake;
     /** Beyond this backlog a code is dropped (the requester files again) rather than memory grown without end. */
     static final int MAX_BACKLOG = 10_000;
+    static final long MIN_DELAY_MILLIS = 200;
+    static final long MAX_DELAY_MILLIS = 2_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(MAX_BACKLOG), runnable -> {
-                Thread thread = new Thread(runnable, "access-code-mailer");
-                thread.setDaemon(true);
-                return thread;
-            }, (dropped, pool) -> LOG.warn("Access-code mail backlog full; a code was not sent"));
+    private final IntakeService intake;
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+        Thread thread = new Thread(runnable, "access-code-mailer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AccessCodeMailer(IntakeService intake) {
         this.intake = intake;
+        executor.setRemoveOnCancelPolicy(true);
     }
 
     public void sendLater(IntakeService.FiledRequest filed) {
-        executor.execute(() -> {
+        if (executor.getQueue().size() >= MAX_BACKLOG) {
+            LOG.warn("Access-code mail backlog full; a code was not sent");
+            return;
+        }
+        long delay = MIN_DELAY_MILLIS + (long) (RANDOM.nextDouble() * (MAX_DELAY_MILLIS - MIN_DELAY_MILLIS));
+        executor.schedule(() -> {
             try {
                 intake.mailAccessCode(filed);
             } catch (RuntimeException e) {
                 // no address in the log: the requester simply files again if no code arrives
                 LOG.warnf(e, "Could not send the access code of request %d", filed.requestId());
             }
-        });
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
