@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Production refuses to start on the embedded default's demo values: an H2 database, generated
- * token keys, seeded demo data, the demo mailbox, or staff sign-in without TOTP.
+ * token or evidence keys, seeded demo data, the demo mailbox, or staff sign-in without TOTP.
  */
 @ApplicationScoped
 public class ProductionGuard {
@@ -46,6 +46,9 @@ public class ProductionGuard {
         }
         if (value(config, "recovery.mail.transport").orElse("demo").equals("demo")) {
             problems.add("recovery.mail.transport must be smtp");
+        }
+        if (value(config, "recovery.evidence.generated-key-file").isPresent()) {
+            problems.add("recovery.evidence.generated-key-file is for the demo; configure RECOVERY_EVIDENCE_MASTER_KEYS_<ID> and RECOVERY_EVIDENCE_CURRENT_KEY_ID");
         }
         return problems;
     }

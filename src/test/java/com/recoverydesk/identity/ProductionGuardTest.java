@@ -33,8 +33,9 @@ class ProductionGuardTest {
         demo.put("recovery.identity.seed-demo-data", "true");
         demo.put("recovery.identity.require-totp", "false");
         demo.put("recovery.mail.transport", "demo");
+        demo.put("recovery.evidence.generated-key-file", "./data/keys/evidence-master.key");
         List<String> problems = ProductionGuard.demoValuesIn(config(demo));
-        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(6, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("RECOVERY_DB_URL"));
     }
 
