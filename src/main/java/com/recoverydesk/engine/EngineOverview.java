@@ -1,10 +1,12 @@
 package com.recoverydesk.engine;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read-only view of what runs in the embedded engine, for an operations screen: active instances with
@@ -15,8 +17,12 @@ public final class EngineOverview {
 
     public record ProcessInstanceView(long key, String bpmnProcessId, int version, Instant startedAt, List<String> waitingAt) {}
 
+    /** {@code jobRetries} is the job's retries now (null for an incident without a job, or when the job is gone). */
     public record IncidentView(long key, long processInstanceKey, String elementId, Long jobKey, String errorType,
-                               String errorMessage, Instant createdAt) {}
+                               String errorMessage, Instant createdAt, Integer jobRetries) {}
+
+    private static final String INCIDENT_COLUMNS = "SELECT i.incident_key, i.instance_key, i.element_id, i.job_key, i.error_type,"
+            + " i.error_message, i.created_at, j.retries FROM engine_incident i LEFT JOIN engine_job j ON j.job_key = i.job_key";
 
     private final Db db;
 
@@ -42,10 +48,18 @@ public final class EngineOverview {
 
     public List<IncidentView> openIncidents(int limit) {
         return db.withConnection(connection -> Db.query(connection,
-                "SELECT incident_key, instance_key, element_id, job_key, error_type, error_message, created_at FROM engine_incident"
-                        + " ORDER BY created_at, incident_key LIMIT ?",
-                rs -> new IncidentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class), rs.getString(5),
-                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), limit));
+                INCIDENT_COLUMNS + " ORDER BY i.created_at, i.incident_key LIMIT ?", EngineOverview::incident, limit));
+    }
+
+    /** The open incident with this key, if there is one (an operator acting on it wants to know its instance). */
+    public Optional<IncidentView> openIncident(long incidentKey) {
+        return db.withConnection(connection -> Db.queryOne(connection,
+                INCIDENT_COLUMNS + " WHERE i.incident_key = ?", EngineOverview::incident, incidentKey));
+    }
+
+    private static IncidentView incident(ResultSet rs) throws SQLException {
+        return new IncidentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class), rs.getString(5),
+                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getObject(8, Integer.class));
     }
 
     private static List<String> waitingAt(Connection connection, long instanceKey) throws SQLException {

@@ -17,7 +17,7 @@ class LayeringTest {
     private static final String[] BUSINESS = {
             BASE + ".intake..", BASE + ".evidence..", BASE + ".review..", BASE + ".reset..", BASE + ".audit..",
             BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web..",
-            BASE + ".cases..", BASE + ".accounts..", BASE + ".requester.."};
+            BASE + ".cases..", BASE + ".accounts..", BASE + ".requester..", BASE + ".admin.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

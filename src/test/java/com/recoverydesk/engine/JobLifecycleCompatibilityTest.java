@@ -79,6 +79,8 @@ class JobLifecycleCompatibilityTest extends EngineTestSupport {
                 .filter(incident -> incident.key() == incidents.get(0)).findFirst().orElseThrow();
         assertEquals(instance, shown.processInstanceKey());
         assertEquals(job.getKey(), shown.jobKey());
+        assertEquals(0, shown.jobRetries());
+        assertEquals(shown, engine.overview().openIncident(incidents.get(0)).orElseThrow());
         assertTrue(engine.overview().activeInstances(1000).stream()
                 .anyMatch(view -> view.key() == instance && view.waitingAt().equals(java.util.List.of("Task_Work"))));
         assertTrue(activate(Duration.ofSeconds(10), Duration.ofMillis(-1)).isEmpty(), "a job with an incident is not activatable");
@@ -92,6 +94,7 @@ class JobLifecycleCompatibilityTest extends EngineTestSupport {
         ActivatedJob again = activate(Duration.ofSeconds(10), Duration.ofSeconds(2)).get(0);
         assertEquals(2, again.getRetries());
         assertTrue(incidents(instance).isEmpty());
+        assertTrue(engine.overview().openIncident(incidents.get(0)).isEmpty(), "a resolved incident is not open");
         client.newCompleteCommand(again.getKey()).send().join();
         awaitCompleted(instance);
     }
