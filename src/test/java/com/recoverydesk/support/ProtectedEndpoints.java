@@ -33,6 +33,10 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/api/v1/my-case", Set.of("requester"), null, false),
             new Endpoint("POST", "/api/v1/my-case/submission", Set.of("requester"), "{}", false),
             new Endpoint("GET", "/recover/case", Set.of("requester"), null, false),
+            new Endpoint("GET", "/admin", Set.of("admin"), null, false),
+            new Endpoint("GET", "/admin/processes", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/processes/retry", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/processes/cancel", Set.of("admin"), null, false),
             // last: it closes the case the requester token belongs to
             new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
 
