@@ -97,6 +97,10 @@ public class CaseProgress {
         recoveryCase.closedAt = now();
         recoveryCase.updatedAt = recoveryCase.closedAt;
         completeOpenTasks(caseId, recoveryCase.closedAt);
+        if (outcome == CaseStatus.EXPIRED && steps.firstTime(caseId, "expiry-notice")) {
+            // rejection and recovery have their own notices in the process; expiry is told here
+            mail.send(RequesterMails.expired(registeredAddress(recoveryCase), recoveryCase.ticketRef, publicUrl.of("/recover")));
+        }
         audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", outcome.name()));
     }
 

@@ -24,6 +24,8 @@ final class RequesterMails {
         static native TemplateInstance moreInfoRequested(String ticketRef, String question, String caseLink);
 
         static native TemplateInstance rejected(String ticketRef, String reason);
+
+        static native TemplateInstance expired(String ticketRef, String newRequestLink);
     }
 
     private static RequesterMessages words() {
@@ -40,6 +42,10 @@ final class RequesterMails {
 
     static OutgoingMail moreInfoRequested(String to, String ticketRef, String question, String caseLink) {
         return MailVariants.render(to, words().moreInfoSubject(ticketRef), Templates.moreInfoRequested(ticketRef, question, caseLink));
+    }
+
+    static OutgoingMail expired(String to, String ticketRef, String newRequestLink) {
+        return MailVariants.render(to, words().expiredSubject(ticketRef), Templates.expired(ticketRef, newRequestLink));
     }
 
     static OutgoingMail rejected(String to, String ticketRef, String reason) {

@@ -28,6 +28,12 @@ public interface RequesterMessages {
     @Message("Your recovery request {ticketRef} was not approved")
     String rejectionSubject(String ticketRef);
 
+    @Message("Your recovery request {ticketRef} has closed")
+    String expiredSubject(String ticketRef);
+
+    @Message("Your Recovery Desk code: {code}")
+    String accessCodeSubject(String code);
+
     @Message("Follow your case and upload the documents here:")
     String followCase();
 

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,32 @@ public class CaseEvidenceService {
         this.audit = audit;
     }
 
+    /**
+     * What the upload says of itself: its file name and declared media type. Neither decides what
+     * the file is (its content does), but a file whose label contradicts its content is refused:
+     * a PNG named .pdf was renamed, and a renamed document is no evidence to rely on.
+     */
+    public record DeclaredFile(String fileName, String mediaType) {
+
+        Optional<EvidenceFormat> claimedFormat() {
+            String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+            String type = mediaType == null ? "" : mediaType.toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".jpg") || name.endsWith(".jpeg") || type.equals("image/jpeg")) {
+                return Optional.of(EvidenceFormat.JPEG);
+            }
+            if (name.endsWith(".png") || type.equals("image/png")) {
+                return Optional.of(EvidenceFormat.PNG);
+            }
+            if (name.endsWith(".pdf") || type.equals("application/pdf")) {
+                return Optional.of(EvidenceFormat.PDF);
+            }
+            if (name.endsWith(".mp4") || type.equals("video/mp4")) {
+                return Optional.of(EvidenceFormat.MP4);
+            }
+            return Optional.empty();
+        }
+    }
+
     public record UploadedEvidence(String evidenceId, EvidenceKind kind, String sha256, long size, String contentType) {}
 
     /**
@@ -50,9 +77,15 @@ public class CaseEvidenceService {
      *
      * @throws ProblemException 409 when the case is not waiting for documents; 400/413/415 for the file
      */
-    public UploadedEvidence upload(String caseId, EvidenceKind kind, InputStream content) {
+    public UploadedEvidence upload(String caseId, EvidenceKind kind, InputStream content, DeclaredFile declared) {
         QuarkusTransaction.requiringNew().run(() -> requireAwaitingEvidence(caseId));
         StoredEvidence stored = files.storeUpload(kind, content);
+        Optional<EvidenceFormat> claimed = declared.claimedFormat();
+        if (claimed.isPresent() && claimed.get() != stored.format()) {
+            files.deleteContent(stored.objectKey());
+            throw new ProblemException(415, "Mislabelled file", "The file is called or declared " + claimed.get().description()
+                    + " but its content is " + stored.format().description() + ". Upload the original file.");
+        }
         try {
             return QuarkusTransaction.requiringNew().call(() -> record(caseId, stored));
         } catch (RuntimeException failed) {

@@ -1,6 +1,8 @@
 package com.recoverydesk.intake;
 
+import com.recoverydesk.cases.RequesterMessages;
 import com.recoverydesk.notify.MailVariants;
+import io.quarkus.qute.i18n.MessageBundles;
 import com.recoverydesk.notify.OutgoingMail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,7 +20,7 @@ final class IntakeMails {
     }
 
     static OutgoingMail accessCode(String to, String name, String code, String link, Duration lifetime) {
-        return MailVariants.render(to, "Your Recovery Desk code: " + code,
+        return MailVariants.render(to, MessageBundles.get(RequesterMessages.class).accessCodeSubject(code),
                 Templates.accessCode(name, code, link, lifetime.toMinutes()));
     }
 }

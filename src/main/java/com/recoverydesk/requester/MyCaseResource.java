@@ -48,7 +48,7 @@ public class MyCaseResource {
     public Response upload(@RestForm("kind") String kind, @RestForm("file") FileUpload file) {
         EvidenceKind parsed = parseKind(kind);
         try (InputStream content = open(file)) {
-            CaseEvidenceService.UploadedEvidence uploaded = evidence.upload(cases.caseIdOf(token), parsed, content);
+            CaseEvidenceService.UploadedEvidence uploaded = evidence.upload(cases.caseIdOf(token), parsed, content, declared(file));
             return Response.status(201).entity(uploaded).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,6 +75,10 @@ public class MyCaseResource {
         } catch (IllegalArgumentException unknown) {
             throw ProblemException.badRequest("kind must be one of " + Arrays.toString(EvidenceKind.values()) + ".");
         }
+    }
+
+    static CaseEvidenceService.DeclaredFile declared(FileUpload file) {
+        return new CaseEvidenceService.DeclaredFile(file.fileName(), file.contentType());
     }
 
     /** The part, which Quarkus has spooled to a private temporary file that it deletes after the request. */

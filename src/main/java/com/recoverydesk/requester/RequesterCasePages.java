@@ -63,7 +63,7 @@ public class RequesterCasePages {
                 throw ProblemException.badRequest("Choose a file to upload.");
             }
             try (InputStream content = MyCaseResource.open(file)) {
-                evidence.upload(cases.caseIdOf(token), parsed, content);
+                evidence.upload(cases.caseIdOf(token), parsed, content, MyCaseResource.declared(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

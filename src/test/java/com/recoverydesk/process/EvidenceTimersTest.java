@@ -35,6 +35,7 @@ class EvidenceTimersTest {
         if (!reminder.contains("ID front")) {
             throw new AssertionError("the reminder lists what is missing: " + reminder);
         }
+        TestAccounts.newestMailTextMatching(email, "did not arrive in time", Duration.ofSeconds(20));
         MoreInformationPathTest.await("the case expired", () -> "EXPIRED".equals(
                 given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract().path("status")));
         given().auth().oauth2(caseToken).get("/api/v1/my-case").then()

@@ -81,10 +81,13 @@ class RecoveryCaseApiTest {
         upload(caseToken, "ID_BACK", "huge.png", oversized).statusCode(413).contentType("application/problem+json");
         upload(caseToken, "NOT_A_KIND", "x.png", png).statusCode(400);
 
+        // mislabelled: the label contradicts the content
+        upload(caseToken, "ID_FRONT", "scan.pdf", png).statusCode(415).body("title", equalTo("Mislabelled file"));
+
         given().auth().oauth2(caseToken).get("/api/v1/my-case").then().body("evidence", hasSize(0));
 
-        // a PNG named .pdf is judged by its content: accepted as the PNG it is
-        upload(caseToken, "ID_FRONT", "scan.pdf", png).statusCode(201).body("contentType", equalTo("image/png"));
+        // without a telling name, the content alone decides: a PNG is stored as the PNG it is
+        upload(caseToken, "ID_FRONT", "scan", png).statusCode(201).body("contentType", equalTo("image/png"));
     }
 
     @Test
