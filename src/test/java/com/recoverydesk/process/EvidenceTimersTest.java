@@ -2,6 +2,7 @@ package com.recoverydesk.process;
 
 import static io.restassured.RestAssured.given;
 
+import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +37,7 @@ class EvidenceTimersTest {
             throw new AssertionError("the reminder lists what is missing: " + reminder);
         }
         TestAccounts.newestMailTextMatching(email, "did not arrive in time", Duration.ofSeconds(20));
-        MoreInformationPathTest.await("the case expired", () -> "EXPIRED".equals(
+        Eventually.await("the case expired", () -> "EXPIRED".equals(
                 given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract().path("status")));
         given().auth().oauth2(caseToken).get("/api/v1/my-case").then()
                 .body("canUpload", org.hamcrest.Matchers.equalTo(false))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.review.ReviewTask;
 import com.recoverydesk.support.EvidenceSamples;
+import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import io.camunda.client.CamundaClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +33,13 @@ class MoreInformationPathTest {
     void shouldReturnTheCaseToTheRequesterAndBackToReview() {
         String email = TestAccounts.create();
         String caseToken = (String) TestAccounts.openCase(email).get("caseToken");
-        await("evidence requested", () -> !given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract()
+        Eventually.await("evidence requested", () -> !given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract()
                 .<List<?>>path("requiredEvidence").isEmpty());
         upload(caseToken, "ID_FRONT", EvidenceSamples.png(640, 400));
         upload(caseToken, "SELFIE_WITH_NOTE", EvidenceSamples.jpeg(480, 640));
         given().auth().oauth2(caseToken).post("/api/v1/my-case/submission").then().statusCode(202);
         String caseId = caseIdOf(caseToken);
-        await("review round 0 opened", () -> openReviewRounds(caseId).equals(List.of(0)));
+        Eventually.await("review round 0 opened", () -> openReviewRounds(caseId).equals(List.of(0)));
 
         // the agent's decision, as the review screen publishes it
         client.newPublishMessageCommand().messageName(RecoveryProcess.Messages.REVIEW_DECIDED).correlationKey(caseId)
@@ -48,7 +48,7 @@ class MoreInformationPathTest {
                         "reviewMessage", "The selfie is blurred; please take it again in daylight."))
                 .send().join();
 
-        await("back to the requester", () -> "AWAITING_EVIDENCE".equals(given().auth().oauth2(caseToken).get("/api/v1/my-case")
+        Eventually.await("back to the requester", () -> "AWAITING_EVIDENCE".equals(given().auth().oauth2(caseToken).get("/api/v1/my-case")
                 .then().extract().path("status")));
         given().auth().oauth2(caseToken).get("/api/v1/my-case").then()
                 .body("messages.body", hasItem("The selfie is blurred; please take it again in daylight."));
@@ -58,7 +58,7 @@ class MoreInformationPathTest {
         given().auth().oauth2(caseToken).post("/api/v1/my-case/submission").then().statusCode(400);
         upload(caseToken, "SELFIE_WITH_NOTE", EvidenceSamples.jpeg(500, 700));
         given().auth().oauth2(caseToken).post("/api/v1/my-case/submission").then().statusCode(202);
-        await("review round 1 opened", () -> openReviewRounds(caseId).equals(List.of(1)));
+        Eventually.await("review round 1 opened", () -> openReviewRounds(caseId).equals(List.of(1)));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(caseId).moreInfoRounds));
     }
 
@@ -75,20 +75,5 @@ class MoreInformationPathTest {
     private static List<Integer> openReviewRounds(String caseId) {
         return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>list("caseId = ?1 and completedAt is null", caseId)
                 .stream().map(t -> t.round).toList());
-    }
-
-    static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

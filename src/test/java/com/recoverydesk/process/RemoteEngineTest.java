@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.engine.EmbeddedEngine;
 import com.recoverydesk.engine.EngineSettings;
+import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
@@ -66,7 +67,7 @@ class RemoteEngineTest {
 
         String email = TestAccounts.create();
         String ticketRef = (String) TestAccounts.openCase(email).get("ticketRef");
-        MoreInformationPathTest.await("a failed start attempt", () -> startCommand(ticketRef).attempts >= 1 && startCommand(ticketRef).lastError != null);
+        Eventually.await("a failed start attempt", () -> startCommand(ticketRef).attempts >= 1 && startCommand(ticketRef).lastError != null);
         assertNull(caseOf(ticketRef).processInstanceKey);
 
         AgroalDataSource engineDatabase = engineDataSource();

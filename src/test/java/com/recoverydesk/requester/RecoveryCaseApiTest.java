@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.support.EvidenceSamples;
+import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import com.recoverydesk.support.TestTokens;
 import io.restassured.response.ValidatableResponse;
@@ -132,13 +133,8 @@ class RecoveryCaseApiTest {
     /** Opens a case for a fresh ordinary account and waits until its evidence requirements are set. */
     static String openCaseAwaitingEvidence() {
         String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract().<List<?>>path("requiredEvidence").isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the risk assessment did not run");
-            }
-            sleep();
-        }
+        Eventually.await("the risk assessment", () -> !given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract()
+                .<List<?>>path("requiredEvidence").isEmpty());
         return caseToken;
     }
 
@@ -149,31 +145,14 @@ class RecoveryCaseApiTest {
     }
 
     private static Map<String, Object> awaitQueueEntry(String ticketRef) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
+        return Eventually.find(ticketRef + " in the review queue", Eventually.DEFAULT, () -> {
             List<Map<String, Object>> tasks = given().auth().oauth2(TestTokens.forRole("agent")).queryParam("queue", "review")
                     .get("/api/v1/review/tasks").then().statusCode(200).extract().path("$");
-            for (Map<String, Object> task : tasks) {
-                if (ticketRef.equals(task.get("ticketRef"))) {
-                    return task;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(ticketRef + " did not reach the review queue: " + tasks);
-            }
-            sleep();
-        }
+            return tasks.stream().filter(task -> ticketRef.equals(task.get("ticketRef"))).findFirst();
+        });
     }
 
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -59,21 +59,15 @@ public final class TestAccounts {
 
     /** The code of the access-code mail that arrives after {@code earlierCodeMails} such mails. */
     public static String mailedCodeAfter(String email, int earlierCodeMails) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        String subject = Eventually.find("an access code mailed to " + email, Duration.ofSeconds(10), () -> {
             List<String> codeSubjects = codeMailSubjects(email);
-            if (codeSubjects.size() > earlierCodeMails) {
-                Matcher matcher = CODE.matcher(codeSubjects.get(0));
-                if (!matcher.find()) {
-                    throw new AssertionError("no code in " + codeSubjects.get(0));
-                }
-                return matcher.group(1);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no access code mailed to " + email);
-            }
-            pause();
+            return codeSubjects.size() > earlierCodeMails ? java.util.Optional.of(codeSubjects.get(0)) : java.util.Optional.empty();
+        });
+        Matcher matcher = CODE.matcher(subject);
+        if (!matcher.find()) {
+            throw new AssertionError("no code in " + subject);
         }
+        return matcher.group(1);
     }
 
     /** Subjects of the access-code mails to the address, newest first. */
@@ -84,47 +78,10 @@ public final class TestAccounts {
 
     /** The newest mail to the address whose text contains the phrase (case-insensitive), waiting for it. */
     public static String newestMailTextMatching(String email, String phrase, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
+        return Eventually.find("a mail to " + email + " containing '" + phrase + "'", wait, () -> {
             List<String> texts = given().queryParam("to", email).get("/api/v1/demo/mailbox").then().statusCode(200).extract().path("text");
-            for (String text : texts) {
-                if (text.toLowerCase().contains(phrase.toLowerCase())) {
-                    return text;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no mail to " + email + " containing '" + phrase + "' within " + wait + "; mails: " + texts);
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    public static String newestMailText(String email, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<String> texts = given().queryParam("to", email).get("/api/v1/demo/mailbox").then().statusCode(200).extract().path("text");
-            if (!texts.isEmpty()) {
-                return texts.get(0);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no mail to " + email + " within " + wait);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+            return texts.stream().filter(text -> text.toLowerCase().contains(phrase.toLowerCase())).findFirst();
+        });
     }
 
     /** Files a request, reads the mailed code and confirms it: the requester's case token. */
