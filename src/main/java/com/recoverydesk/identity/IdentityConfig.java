@@ -28,6 +28,22 @@ public interface IdentityConfig {
 
     LoginThrottle loginThrottle();
 
+    /**
+     * The first administrator of a production desk, created at start when no staff account of
+     * that name exists: production seeds no demo staff, so someone must be able to sign in.
+     */
+    BootstrapAdmin bootstrapAdmin();
+
+    interface BootstrapAdmin {
+        Optional<String> username();
+
+        /** A bcrypt hash, never the password itself. */
+        Optional<String> passwordHash();
+
+        /** The Base32 TOTP secret of the administrator's authenticator (required outside the demo). */
+        Optional<String> totpSecret();
+    }
+
     interface LoginThrottle {
         /** Failures allowed for one user name before it is locked. */
         int maxFailures();

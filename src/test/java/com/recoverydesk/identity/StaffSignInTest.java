@@ -114,6 +114,15 @@ class StaffSignInTest {
     }
 
     @Test
+    void shouldCreateTheBootstrapAdministratorFromConfiguration() {
+        // application.properties (%test) names 'bootstrap-admin' with the bcrypt hash of this password
+        String token = given().contentType("application/json")
+                .body(Map.of("username", "bootstrap-admin", "password", "bootstrap-secret"))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+        assertEquals(List.of("admin"), claims(token).getList("groups"));
+    }
+
+    @Test
     void shouldRefuseATokenAfterSignOut() {
         String token = TestTokens.signIn("manager1");
         given().auth().oauth2(token).get("/account/security").then().statusCode(200);
