@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.process.ProcessEngine;
 import com.recoverydesk.support.EvidenceSamples;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import com.recoverydesk.support.TestTokens;
@@ -29,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** The first half of a case through the API: evidence, submission, the review queue (issue 4). */
 @QuarkusTest
 class RecoveryCaseApiTest {
+
+    @Inject
+    ProcessEngine processEngine;
 
     @Test
     void shouldTakeACaseFromEvidenceToTheReviewQueue() throws Exception {
@@ -111,7 +118,13 @@ class RecoveryCaseApiTest {
     @Test
     void shouldLetTheRequesterWithdrawAndStopTheCase() {
         String caseToken = openCaseAwaitingEvidence();
+        String ticketRef = given().auth().oauth2(caseToken).get("/api/v1/my-case").then().extract().path("ticketRef");
+        long instanceKey = QuarkusTransaction.requiringNew().call(() ->
+                RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult().processInstanceKey);
         given().auth().oauth2(caseToken).post("/api/v1/my-case/withdrawal").then().statusCode(202);
+        // the outbox cancels the case's process instance
+        Eventually.await("the instance cancelled", () -> processEngine.overview().orElseThrow().activeInstances(1000).stream()
+                .noneMatch(instance -> instance.key() == instanceKey));
         given().auth().oauth2(caseToken).get("/api/v1/my-case").then()
                 .body("status", equalTo("WITHDRAWN")).body("canUpload", equalTo(false));
         upload(caseToken, "ID_FRONT", "front.png", EvidenceSamples.png(10, 10)).statusCode(409);
