@@ -125,15 +125,7 @@ public class CaseProgress {
     }
 
     private static List<RequesterMails.RequirementLine> lines(List<EvidenceRequirements.Requirement> requirements) {
-        return requirements.stream()
-                .map(r -> new RequesterMails.RequirementLine(String.join(" or ", r.anyOf().stream().map(CaseProgress::label).toList()), r.why()))
-                .toList();
-    }
-
-    /** ID_FRONT → "ID front". */
-    static String label(String kind) {
-        String words = kind.replace('_', ' ').toLowerCase();
-        return words.replace("id ", "ID ").substring(0, 1).toUpperCase() + words.replace("id ", "ID ").substring(1);
+        return requirements.stream().map(r -> new RequesterMails.RequirementLine(r.label(), r.why())).toList();
     }
 
     private String caseLink() {

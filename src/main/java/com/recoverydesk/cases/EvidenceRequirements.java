@@ -16,6 +16,11 @@ public final class EvidenceRequirements {
             return anyOf.stream().anyMatch(uploadedKinds::contains);
         }
 
+        /** In words, for the requester: "Short video or Second document". */
+        public String label() {
+            return String.join(" or ", anyOf.stream().map(EvidenceRequirements::kindLabel).toList());
+        }
+
         /** The stored form: kinds joined by '|'. */
         String code() {
             return String.join("|", anyOf);
@@ -31,6 +36,18 @@ public final class EvidenceRequirements {
     private static final List<Requirement> ALL = List.of(ID_FRONT, ID_BACK, SELFIE, VIDEO_OR_SECOND);
 
     private EvidenceRequirements() {
+    }
+
+    /** An evidence kind in the requester's words. */
+    public static String kindLabel(String kind) {
+        return switch (kind) {
+            case "ID_FRONT" -> "ID document, front";
+            case "ID_BACK" -> "ID document, back";
+            case "SELFIE_WITH_NOTE" -> "Selfie with ID and handwritten note";
+            case "SECOND_DOCUMENT" -> "Second document";
+            case "VIDEO" -> "Short video";
+            default -> kind;
+        };
     }
 
     public static List<Requirement> forRiskLevel(String riskLevel) {

@@ -44,7 +44,7 @@ public class MyCaseService {
         List<EvidenceFile> files = EvidenceFile.ofCase(recoveryCase.id);
         List<String> kinds = files.stream().map(f -> f.kind.name()).toList();
         List<MyCaseView.RequirementView> requirements = EvidenceRequirements.decode(recoveryCase.requiredEvidence).stream()
-                .map(r -> new MyCaseView.RequirementView(r.anyOf(), label(r.anyOf()), r.why(), r.metBy(kinds)))
+                .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(), r.why(), r.metBy(kinds)))
                 .toList();
         List<MyCaseView.EvidenceView> evidence = files.stream()
                 .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.sizeBytes, f.sha256, f.uploadedAt, f.submittedInRound != null))
@@ -77,20 +77,5 @@ public class MyCaseService {
     /** Until the reset is carried out, the requester may change their mind; a frozen case is the desk's. */
     private static boolean isWithdrawable(CaseStatus status) {
         return status.isOpen() && status != CaseStatus.FROZEN;
-    }
-
-    static String label(List<String> kinds) {
-        return String.join(" or ", kinds.stream().map(MyCaseService::kindLabel).toList());
-    }
-
-    static String kindLabel(String kind) {
-        return switch (kind) {
-            case "ID_FRONT" -> "ID document, front";
-            case "ID_BACK" -> "ID document, back";
-            case "SELFIE_WITH_NOTE" -> "Selfie with ID and handwritten note";
-            case "SECOND_DOCUMENT" -> "Second document";
-            case "VIDEO" -> "Short video";
-            default -> kind;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package com.recoverydesk.requester;
 
+import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.evidence.CaseEvidenceService;
 import com.recoverydesk.evidence.EvidenceKind;
 import com.recoverydesk.identity.Roles;
@@ -99,7 +100,7 @@ public class RequesterCasePages {
 
     private TemplateInstance page(String notice, String error) {
         List<KindOption> kinds = Arrays.stream(EvidenceKind.values())
-                .map(k -> new KindOption(k.name(), MyCaseService.kindLabel(k.name()), k.acceptedFormatsSentence()))
+                .map(k -> new KindOption(k.name(), EvidenceRequirements.kindLabel(k.name()), k.acceptedFormatsSentence()))
                 .toList();
         return Templates.myCase(cases.view(token), kinds, notice, error);
     }

@@ -33,7 +33,7 @@ class EvidenceTimersTest {
         String caseToken = (String) TestAccounts.openCase(email).get("caseToken");
 
         String reminder = TestAccounts.newestMailTextMatching(email, "still waiting for documents", Duration.ofSeconds(20));
-        if (!reminder.contains("ID front")) {
+        if (!reminder.contains("ID document, front")) {
             throw new AssertionError("the reminder lists what is missing: " + reminder);
         }
         TestAccounts.newestMailTextMatching(email, "did not arrive in time", Duration.ofSeconds(20));

@@ -24,8 +24,8 @@ class RecoveryProcessFlowTest {
 
         String mail = TestAccounts.newestMailTextMatching(email, "please upload", Duration.ofSeconds(20));
         assertTrue(mail.contains((String) opened.get("ticketRef")), mail);
-        assertTrue(mail.contains("ID front"), mail);
-        assertTrue(mail.contains("Selfie with note"), mail);
+        assertTrue(mail.contains("ID document, front"), mail);
+        assertTrue(mail.contains("Selfie with ID and handwritten note"), mail);
 
         RecoveryCase recoveryCase = caseOf((String) opened.get("ticketRef"));
         assertEquals("LOW", recoveryCase.riskLevel);
@@ -39,7 +39,7 @@ class RecoveryProcessFlowTest {
         Map<String, Object> opened = TestAccounts.openCase(email);
 
         String mail = TestAccounts.newestMailTextMatching(email, "please upload", Duration.ofSeconds(20));
-        assertTrue(mail.contains("Video or Second document"), mail);
+        assertTrue(mail.contains("Short video or Second document"), mail);
         assertEquals("HIGH", caseOf((String) opened.get("ticketRef")).riskLevel);
     }
 

@@ -19,6 +19,13 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Waits for the page a click leads to, by its heading: until the browser navigated, the old page answers. */
+    public static void awaitHeading(ChromeDriver browser, java.util.function.Predicate<String> expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> expected.test(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()));
+    }
+
     public static ChromeDriver open() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does it)");

@@ -42,7 +42,7 @@ class BrowserSignInTest {
         browser.findElement(By.id("password")).sendKeys("recovery-demo");
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
 
-        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Welcome"), browser.getPageSource());
+        Browser.awaitHeading(browser, heading -> heading.startsWith("Welcome"));
         List<String> places = browser.findElements(By.cssSelector("main a.card h2")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Review desk"), places);
         assertNotNull(browser.manage().getCookieNamed(SessionCookie.NAME), "the session cookie is set");
