@@ -47,7 +47,10 @@ class ServiceBasicsTest {
     @Test
     void shouldExposeHealthMetricsAndOpenApi() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"))
+                .body(containsString("recovery_outbox_pending_commands"))
+                .body(containsString("recovery_process_deployed 1.0"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/auth/token"));
     }
 }
