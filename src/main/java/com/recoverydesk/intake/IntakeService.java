@@ -72,8 +72,9 @@ public class IntakeService {
     public FiledRequest fileRequest(String email, String description, String clientAddress, Optional<String> requestCountry) {
         String normalised = normalise(email);
         String emailHash = sha256(normalised);
-        Optional<Duration> wait = rateLimiter.hit("intake:address:" + emailHash, config.requestsPerAddress(), config.requestWindow())
-                .or(() -> rateLimiter.hit("intake:client:" + clientAddress, config.requestsPerClient(), config.requestWindow()));
+        Optional<Duration> wait = rateLimiter.hit(
+                new RateLimiter.Limit("intake:address:" + emailHash, config.requestsPerAddress(), config.requestWindow()),
+                new RateLimiter.Limit("intake:client:" + clientAddress, config.requestsPerClient(), config.requestWindow()));
         if (wait.isPresent()) {
             throw ProblemException.tooManyRequests("Too many recovery requests. Please wait before trying again.", wait.get());
         }
@@ -115,7 +116,7 @@ public class IntakeService {
     /** Confirms with the mailed code; 400 for a wrong, spent or expired code, burnt after too many tries. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Confirmed confirmWithCode(String email, String code, String clientAddress) {
-        rateLimiter.hit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow())
+        rateLimiter.hit(new RateLimiter.Limit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow()))
                 .ifPresent(wait -> {
                     throw ProblemException.tooManyRequests("Too many attempts. Please wait before trying again.", wait);
                 });

@@ -2,6 +2,7 @@ package com.recoverydesk.intake;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fixed-window rate limits kept in the database, so that they hold across replicas: each hit
@@ -17,30 +19,54 @@ import java.util.Optional;
 @ApplicationScoped
 public class RateLimiter {
 
+    /** A limit: at most {@code limit} hits of {@code bucket} per {@code window}. */
+    public record Limit(String bucket, int limit, Duration window) {}
+
+    private final boolean postgres;
+
+    public RateLimiter(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = "postgresql".equals(dbKind);
+    }
+
     /**
-     * Counts a hit and tells how long to wait if the key is over its limit. The count commits on
-     * its own, at once: the counter's row lock must not last as long as the caller's transaction,
-     * or all requests of one client (or of one busy address) would queue behind each other.
+     * Counts one hit on each limit and tells how long to wait if any is exceeded. The counts commit
+     * on their own, at once, in one short transaction: a counter's row lock must not last as long
+     * as the caller's transaction, or all requests of one client (or one busy address) would queue
+     * behind each other. Limits are counted in the order given, so two callers never deadlock.
      *
-     * @return empty while the key is within {@code limit} hits in the current window
+     * @return empty while every limit holds; else the longest wait
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Duration> hit(String bucket, int limit, Duration window) {
+    public Optional<Duration> hit(Limit... limits) {
         Instant now = Instant.now();
-        long windowMillis = window.toMillis();
-        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
-        OffsetDateTime windowStart = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
-        // create the window's row if it is missing, then lock it, so that concurrent hits all count
-        Panache.getEntityManager()
-                .createNativeQuery("insert into rate_limit_window (bucket_key, window_start, hits) values (?1, ?2, 0) on conflict do nothing")
-                .setParameter(1, bucket).setParameter(2, windowStart).executeUpdate();
-        RateLimitWindow counter = Panache.getEntityManager()
-                .find(RateLimitWindow.class, new RateLimitWindow.Key(bucket, windowStart), LockModeType.PESSIMISTIC_WRITE);
-        counter.hits++;
-        if (counter.hits <= limit) {
-            return Optional.empty();
+        Optional<Duration> longestWait = Optional.empty();
+        for (Limit limit : limits) {
+            long windowMillis = limit.window().toMillis();
+            Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+            int hits = count(limit.bucket(), OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+            if (hits > limit.limit()) {
+                Duration wait = Duration.between(now, start.plus(limit.window()));
+                longestWait = longestWait.filter(w -> w.compareTo(wait) >= 0).or(() -> Optional.of(wait));
+            }
         }
-        return Optional.of(Duration.between(now, start.plus(window)));
+        return longestWait;
+    }
+
+    /** Adds the hit and returns the window's count. */
+    private int count(String bucket, OffsetDateTime windowStart) {
+        EntityManager em = Panache.getEntityManager();
+        if (postgres) {
+            // one round trip: the row is created or incremented, and its count returned
+            return ((Number) em.createNativeQuery("insert into rate_limit_window (bucket_key, window_start, hits) values (?1, ?2, 1) "
+                            + "on conflict (bucket_key, window_start) do update set hits = rate_limit_window.hits + 1 returning hits")
+                    .setParameter(1, bucket).setParameter(2, windowStart).getSingleResult()).intValue();
+        }
+        // H2 (the demo) has no upsert with a returned value: create the row if missing, then lock it
+        em.createNativeQuery("insert into rate_limit_window (bucket_key, window_start, hits) values (?1, ?2, 0) on conflict do nothing")
+                .setParameter(1, bucket).setParameter(2, windowStart).executeUpdate();
+        RateLimitWindow counter = em.find(RateLimitWindow.class, new RateLimitWindow.Key(bucket, windowStart), LockModeType.PESSIMISTIC_WRITE);
+        counter.hits++;
+        return counter.hits;
     }
 
     /** Forgets windows that ended a day ago. */

@@ -39,6 +39,7 @@ public class ProcessWorkers {
     private final ReviewWorker review;
     private final ClosureWorker closure;
     private final List<JobWorker> workers = new ArrayList<>();
+    private volatile boolean shuttingDown;
 
     public ProcessWorkers(CamundaClient client, EngineConfig config, CaseInstanceGuard guard,
                           IntakeWorker intake, ReviewWorker review, ClosureWorker closure) {
@@ -61,6 +62,7 @@ public class ProcessWorkers {
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
+        shuttingDown = true;
         workers.forEach(JobWorker::close);
     }
 
@@ -89,6 +91,10 @@ public class ProcessWorkers {
         } catch (BusinessError outcome) {
             jobClient.newThrowErrorCommand(job).errorCode(outcome.errorCode()).errorMessage(outcome.getMessage()).send().join();
         } catch (RuntimeException failure) {
+            if (shuttingDown || Thread.currentThread().isInterrupted()) {
+                // stopping: leave the job to time out and come back, without spending one of its retries
+                return;
+            }
             // the message names the case id and the fault, never a person: it may become an incident
             String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             LOG.warnf("Job %d (%s) failed, %d retries left: %s", job.getKey(), job.getType(), job.getRetries() - 1, message);
