@@ -1,5 +1,7 @@
 package com.recoverydesk.admin;
 
+import com.recoverydesk.support.StaffScreen;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,7 +15,7 @@ class AdminPagesTest {
 
     @Test
     void shouldShowTheEngineStateAndLinkTheOperationsView() {
-        AdminScreen admin = AdminScreen.open("admin", "/admin");
+        StaffScreen admin = StaffScreen.open("admin", "/admin");
         given().cookie(admin.session()).accept("text/html").get("/admin").then().statusCode(200)
                 .body(containsString("<td id=\"engine-mode\">embedded</td>"))
                 .body(containsString("<td id=\"engine-deployed\">yes</td>"))
@@ -23,7 +25,7 @@ class AdminPagesTest {
 
     @Test
     void shouldBeAnAdministratorsPageOnly() {
-        AdminScreen agent = AdminScreen.open("agent", "/");
+        StaffScreen agent = StaffScreen.open("agent", "/");
         given().cookie(agent.session()).accept("text/html").get("/admin").then().statusCode(403);
         given().redirects().follow(false).accept("text/html").get("/admin")
                 .then().statusCode(303).header("Location", containsString("/login?next=%2Fadmin"));

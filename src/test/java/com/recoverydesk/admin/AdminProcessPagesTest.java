@@ -1,5 +1,7 @@
 package com.recoverydesk.admin;
 
+import com.recoverydesk.support.StaffScreen;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -47,7 +49,7 @@ class AdminProcessPagesTest {
         // a case whose account the directory does not know: assess-risk fails on every try (5, 1 s apart)
         String accountRef = "ACC-LATER-" + UUID.randomUUID().toString().substring(0, 8);
         OpenedCase opened = openCaseFor(accountRef);
-        AdminScreen admin = AdminScreen.open("admin", PAGE);
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
 
         long instanceKey = await("the case's instance", Duration.ofSeconds(20), () -> caseOf(opened.id()).processInstanceKey);
         String incidentRow = await("an incident for the case", Duration.ofSeconds(40), () -> row(admin.get(PAGE), "incident-", instanceKey));
@@ -94,7 +96,7 @@ class AdminProcessPagesTest {
         TestAccounts.newestMailTextMatching(email, "please upload", Duration.ofSeconds(20));
         RecoveryCase recoveryCase = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult());
         long instanceKey = recoveryCase.processInstanceKey;
-        AdminScreen admin = AdminScreen.open("admin", PAGE);
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
         String instanceRow = row(admin.get(PAGE), "instance-", instanceKey);
         assertNotNull(instanceRow, "the case's instance is listed");
         assertTrue(instanceRow.contains(ticketRef), instanceRow);
@@ -115,7 +117,7 @@ class AdminProcessPagesTest {
 
     @Test
     void shouldExplainAKeyThatIsNotANumber() {
-        AdminScreen admin = AdminScreen.open("admin", PAGE);
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
         admin.post(PAGE + "/cancel", Map.of("instanceKey", "12; drop table")).then().statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("The process instance key must be a positive whole number."));
@@ -125,7 +127,7 @@ class AdminProcessPagesTest {
 
     @Test
     void shouldNotPutTextFromTheAddressOnThePage() {
-        AdminScreen admin = AdminScreen.open("admin", PAGE);
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
         String page = admin.get(PAGE + "?retried=Call+0800+now");
         assertFalse(page.contains("0800"), "only a number makes a notice");
         assertFalse(page.contains("role=\"status\""));
@@ -133,14 +135,14 @@ class AdminProcessPagesTest {
 
     @Test
     void shouldRefuseAFormPostWithoutTheCsrfToken() {
-        AdminScreen admin = AdminScreen.open("admin", PAGE);
-        new AdminScreen(admin.session(), null, "").post(PAGE + "/cancel", Map.of("instanceKey", "1")).then().statusCode(400)
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
+        new StaffScreen(admin.session(), null, "").post(PAGE + "/cancel", Map.of("instanceKey", "1")).then().statusCode(400)
                 .body(containsString("This form has expired"));
     }
 
     @Test
     void shouldForbidTheOperationsViewToAnAgent() {
-        AdminScreen agent = AdminScreen.open("agent", "/");
+        StaffScreen agent = StaffScreen.open("agent", "/");
         given().cookie(agent.session()).accept("text/html").get(PAGE).then().statusCode(403);
         agent.post(PAGE + "/cancel", Map.of("instanceKey", "1")).then().statusCode(403);
         agent.post(PAGE + "/retry", Map.of("incidentKey", "1", "jobKey", "2")).then().statusCode(403);

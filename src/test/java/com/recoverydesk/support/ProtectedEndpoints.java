@@ -33,6 +33,8 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/api/v1/my-case", Set.of("requester"), null, false),
             new Endpoint("POST", "/api/v1/my-case/submission", Set.of("requester"), "{}", false),
             new Endpoint("GET", "/recover/case", Set.of("requester"), null, false),
+            new Endpoint("GET", "/agent", Set.of("agent"), null, false),
+            new Endpoint("POST", "/agent/tasks/no-such-task/claim", Set.of("agent"), null, false),
             new Endpoint("GET", "/admin", Set.of("admin"), null, false),
             new Endpoint("GET", "/admin/processes", Set.of("admin"), null, false),
             new Endpoint("POST", "/admin/processes/retry", Set.of("admin"), null, false),

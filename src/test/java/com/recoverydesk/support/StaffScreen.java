@@ -1,9 +1,8 @@
-package com.recoverydesk.admin;
+package com.recoverydesk.support;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.recoverydesk.support.TestTokens;
 import com.recoverydesk.web.SessionCookie;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
@@ -12,29 +11,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A staff member's browser on the admin screens: the session cookie of a real token for the role,
+ * A staff member's browser on the staff screens: the session cookie of a real token for the role,
  * and the CSRF cookie and field that a page handed out, as a browser would send them back.
  */
-record AdminScreen(Cookie session, Cookie csrfCookie, String csrfToken) {
+public record StaffScreen(Cookie session, Cookie csrfCookie, String csrfToken) {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     /** Opens {@code page} as the role's demo user and keeps the CSRF token of its forms. */
-    static AdminScreen open(String role, String page) {
+    public static StaffScreen open(String role, String page) {
         Cookie session = new Cookie.Builder(SessionCookie.NAME, TestTokens.forRole(role)).build();
         Response shown = given().cookie(session).accept("text/html").get(page);
         shown.then().statusCode(200);
         Matcher field = CSRF_FIELD.matcher(shown.asString());
         assertTrue(field.find(), "CSRF field on the page");
-        return new AdminScreen(session, shown.getDetailedCookie("rd_csrf"), field.group(1));
+        return new StaffScreen(session, shown.getDetailedCookie("rd_csrf"), field.group(1));
     }
 
-    String get(String page) {
+    public String get(String page) {
         return given().cookie(session).accept("text/html").get(page).then().statusCode(200).extract().asString();
     }
 
     /** Posts a form as the page's buttons do, without following the redirect. */
-    Response post(String action, Map<String, String> fields) {
+    public Response post(String action, Map<String, String> fields) {
         var request = given().redirects().follow(false).cookie(session).accept("text/html")
                 .contentType("application/x-www-form-urlencoded");
         if (csrfCookie != null) {

@@ -1,0 +1,87 @@
+package com.recoverydesk.review;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.cases.TicketReferences;
+import com.recoverydesk.support.StaffScreen;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The agent's review queue screen: cases due first at the top, claimed once, by one agent. */
+@QuarkusTest
+class AgentPagesTest {
+
+    @Test
+    void shouldListTheQueueAndLetOneAgentClaimACase() {
+        String ticketRef = caseInReview(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+
+        StaffScreen agent1 = StaffScreen.open("agent", "/agent");
+        String page = agent1.get("/agent");
+        assertTrue(page.contains(ticketRef), "the case is in the queue");
+        assertTrue(page.contains("overdue"), "a case past its due time is marked");
+
+        Response claimed = agent1.post(claimAction(page, ticketRef), Map.of());
+        claimed.then().statusCode(303).header("Location", containsString("/agent?claimed=" + ticketRef));
+        given().cookie(agent1.session()).accept("text/html").get("/agent?claimed=" + ticketRef)
+                .then().statusCode(200).body(containsString("You claimed " + ticketRef));
+
+        // the same case, as another agent sees it: no longer claimable, and a forged claim is refused readably
+        String asAgent2 = given().cookie(new io.restassured.http.Cookie.Builder(com.recoverydesk.web.SessionCookie.NAME,
+                        com.recoverydesk.support.TestTokens.signIn("agent2")).build())
+                .accept("text/html").get("/agent").then().statusCode(200).extract().asString();
+        assertTrue(asAgent2.contains(ticketRef));
+        assertTrue(!asAgent2.contains(claimAction(page, ticketRef)), "no claim button on a claimed case");
+    }
+
+    @Test
+    void shouldKeepTheQueueFromOtherRoles() {
+        given().redirects().follow(false).accept("text/html").get("/agent")
+                .then().statusCode(303).header("Location", containsString("/login?next=%2Fagent"));
+        given().auth().oauth2(com.recoverydesk.support.TestTokens.forRole("supervisor")).get("/agent").then().statusCode(403);
+    }
+
+    private static String claimAction(String page, String ticketRef) {
+        int row = page.indexOf(ticketRef);
+        Matcher action = Pattern.compile("action=\"(/agent/tasks/[^\"]+/claim)\"").matcher(page);
+        assertTrue(action.find(row), "a claim button for " + ticketRef);
+        return action.group(1);
+    }
+
+    /** A case waiting in the review queue, written directly: what the open-review worker leaves behind. */
+    private static String caseInReview(OffsetDateTime dueAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            RecoveryCase recoveryCase = new RecoveryCase();
+            recoveryCase.id = UUID.randomUUID().toString();
+            recoveryCase.ticketRef = TicketReferences.next();
+            recoveryCase.accountRef = "ACC-QUEUE-" + recoveryCase.id.substring(0, 8);
+            recoveryCase.status = CaseStatus.IN_REVIEW;
+            recoveryCase.description = "Lost phone";
+            recoveryCase.riskLevel = "MEDIUM";
+            recoveryCase.openedAt = now;
+            recoveryCase.updatedAt = now;
+            recoveryCase.persist();
+            ReviewTask task = new ReviewTask();
+            task.id = UUID.randomUUID().toString();
+            task.caseId = recoveryCase.id;
+            task.queue = TaskQueue.REVIEW;
+            task.round = 0;
+            task.dueAt = dueAt;
+            task.createdAt = now;
+            task.persist();
+            return recoveryCase.ticketRef;
+        });
+    }
+}
