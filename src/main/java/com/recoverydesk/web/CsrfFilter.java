@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * Refuses a form post (URL-encoded or multipart) whose CSRF field does not match the browser's
+ * Refuses a form post (URL-encoded, multipart or plain text) whose CSRF field does not match the browser's
  * CSRF cookie. Calls that carry a bearer token are exempt: a browser never adds one to a forged
  * cross-site request, and API clients have no CSRF cookie.
  */
@@ -44,8 +44,10 @@ public class CsrfFilter {
         }
     }
 
+    /** What an HTML form can send across sites: URL-encoded, multipart and plain text. */
     private static boolean isForm(MediaType type) {
         return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
     }
 }

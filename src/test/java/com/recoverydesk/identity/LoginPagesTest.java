@@ -58,6 +58,16 @@ class LoginPagesTest {
     }
 
     @Test
+    void shouldRefuseAPlainTextFormPostWithTheSessionCookie() {
+        Form form = Form.open();
+        io.restassured.http.Cookie session = form.post(Map.of("username", "agent1", "password", "recovery-demo", "next", "/"))
+                .getDetailedCookie(SessionCookie.NAME);
+        // what a cross-site <form enctype="text/plain"> could send, were the cookie not SameSite=Strict
+        given().cookie(session).contentType("text/plain").body("x=y").post("/api/v1/auth/logout").then().statusCode(400);
+        given().cookie(session).accept("text/html").get("/account/security").then().statusCode(200);
+    }
+
+    @Test
     void shouldSignOutAndRefuseTheOldCookie() {
         Form form = Form.open();
         Cookie session = form.post(Map.of("username", "compliance1", "password", "recovery-demo", "next", "/"))

@@ -35,6 +35,8 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/recover/case", Set.of("requester"), null, false),
             new Endpoint("GET", "/agent", Set.of("agent"), null, false),
             new Endpoint("POST", "/agent/tasks/no-such-task/claim", Set.of("agent"), null, false),
+            new Endpoint("GET", "/compliance", Set.of("compliance"), null, false),
+            new Endpoint("POST", "/compliance/verification", Set.of("compliance"), null, false),
             new Endpoint("GET", "/admin", Set.of("admin"), null, false),
             new Endpoint("GET", "/admin/processes", Set.of("admin"), null, false),
             new Endpoint("POST", "/admin/processes/retry", Set.of("admin"), null, false),
