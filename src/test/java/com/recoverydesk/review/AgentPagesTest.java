@@ -46,6 +46,18 @@ class AgentPagesTest {
     }
 
     @Test
+    void shouldShowSupervisorsTheirOwnQueueAndRefuseClaimsOnTheAgentsOne() {
+        String ticketRef = caseInReview(OffsetDateTime.now(ZoneOffset.UTC).plusHours(8));
+        StaffScreen supervisor = StaffScreen.open("supervisor", "/supervisor");
+        String page = supervisor.get("/supervisor");
+        assertTrue(page.contains("Approval queue"));
+        assertTrue(!page.contains(ticketRef), "a case in review is not in the approval queue");
+        String agentPage = StaffScreen.open("agent", "/agent").get("/agent");
+        String reviewTaskClaim = claimAction(agentPage, ticketRef).replace("/agent/", "/supervisor/");
+        supervisor.post(reviewTaskClaim, Map.of()).then().statusCode(404).body(containsString("No such task in your queue."));
+    }
+
+    @Test
     void shouldKeepTheQueueFromOtherRoles() {
         given().redirects().follow(false).accept("text/html").get("/agent")
                 .then().statusCode(303).header("Location", containsString("/login?next=%2Fagent"));

@@ -35,6 +35,8 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/recover/case", Set.of("requester"), null, false),
             new Endpoint("GET", "/agent", Set.of("agent"), null, false),
             new Endpoint("POST", "/agent/tasks/no-such-task/claim", Set.of("agent"), null, false),
+            new Endpoint("GET", "/supervisor", Set.of("supervisor"), null, false),
+            new Endpoint("POST", "/supervisor/tasks/no-such-task/claim", Set.of("supervisor"), null, false),
             new Endpoint("GET", "/compliance", Set.of("compliance"), null, false),
             new Endpoint("POST", "/compliance/verification", Set.of("compliance"), null, false),
             new Endpoint("GET", "/admin", Set.of("admin"), null, false),
