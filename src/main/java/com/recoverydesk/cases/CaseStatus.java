@@ -23,7 +23,10 @@ public enum CaseStatus {
         return plainWords;
     }
 
+    /** The final statuses: a case in one of them is over. */
+    public static final java.util.List<CaseStatus> CLOSED = java.util.List.of(RECOVERED, REJECTED, EXPIRED, WITHDRAWN);
+
     public boolean isOpen() {
-        return this != RECOVERED && this != REJECTED && this != EXPIRED && this != WITHDRAWN;
+        return !CLOSED.contains(this);
     }
 }

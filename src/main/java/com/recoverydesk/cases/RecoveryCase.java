@@ -66,8 +66,7 @@ public class RecoveryCase extends PanacheEntityBase {
     public long version;
 
     public static Optional<RecoveryCase> findOpenForAccount(String accountRef) {
-        return find("accountRef = ?1 and status not in ?2 order by openedAt desc", accountRef,
-                java.util.List.of(CaseStatus.RECOVERED, CaseStatus.REJECTED, CaseStatus.EXPIRED, CaseStatus.WITHDRAWN))
+        return find("accountRef = ?1 and status not in ?2 order by openedAt desc", accountRef, CaseStatus.CLOSED)
                 .firstResultOptional();
     }
 }

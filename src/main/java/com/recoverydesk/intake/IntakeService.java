@@ -68,7 +68,7 @@ public class IntakeService {
     public record Confirmed(String caseId, String ticketRef, String caseToken, boolean newCase) {}
 
     /** Files a request; 429 with a wait when the address or the client filed too many. */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional
     public FiledRequest fileRequest(String email, String description, String clientAddress, Optional<String> requestCountry) {
         String normalised = normalise(email);
         String emailHash = sha256(normalised);

@@ -15,22 +15,20 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class SlaService {
 
-    private static final List<CaseStatus> CLOSED = List.of(CaseStatus.RECOVERED, CaseStatus.REJECTED, CaseStatus.EXPIRED, CaseStatus.WITHDRAWN);
-
     @Transactional
     public SlaSummary summary() {
         EntityManager em = Panache.getEntityManager();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<String, Long> backlog = grouped(em.createQuery(
                 "select c.status, count(c) from RecoveryCase c where c.status not in :closed group by c.status", Object[].class)
-                .setParameter("closed", CLOSED).getResultList());
+                .setParameter("closed", CaseStatus.CLOSED).getResultList());
         Map<String, Long> openTasks = grouped(em.createQuery(
                 "select t.queue, count(t) from ReviewTask t where t.completedAt is null group by t.queue", Object[].class).getResultList());
         Map<String, Long> breached = grouped(em.createQuery(
                 "select t.queue, count(t) from ReviewTask t where t.completedAt is null and t.dueAt < :now group by t.queue", Object[].class)
                 .setParameter("now", now).getResultList());
         OffsetDateTime oldest = em.createQuery("select min(c.openedAt) from RecoveryCase c where c.status not in :closed", OffsetDateTime.class)
-                .setParameter("closed", CLOSED).getSingleResult();
+                .setParameter("closed", CaseStatus.CLOSED).getSingleResult();
         long openedLastDay = em.createQuery("select count(c) from RecoveryCase c where c.openedAt >= :since", Long.class)
                 .setParameter("since", now.minusHours(24)).getSingleResult();
         Map<String, Long> outcomes = grouped(em.createQuery(

@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.support.Browser;
+import com.recoverydesk.support.BrowserTestBase;
 import com.recoverydesk.support.EvidenceSamples;
 import com.recoverydesk.support.TestAccounts;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,22 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * demo mailbox, confirms it, uploads the documents asked for and sends them for review.
  */
 @QuarkusTest
-class BrowserRecoveryRequestTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class BrowserRecoveryRequestTest extends BrowserTestBase {
 
     @Test
     void shouldFileConfirmUploadAndSubmitFromTheBrowser() throws Exception {

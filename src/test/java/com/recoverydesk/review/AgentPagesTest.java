@@ -4,17 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.recoverydesk.cases.CaseStatus;
-import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.support.StaffScreen;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.recoverydesk.support.TestCases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,7 @@ class AgentPagesTest {
 
     @Test
     void shouldListTheQueueAndLetOneAgentClaimACase() {
-        String ticketRef = caseInReview(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+        String ticketRef = TestCases.inReview(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "MEDIUM");
 
         StaffScreen agent1 = StaffScreen.open("agent", "/agent");
         String page = agent1.get("/agent");
@@ -47,7 +43,7 @@ class AgentPagesTest {
 
     @Test
     void shouldShowSupervisorsTheirOwnQueueAndRefuseClaimsOnTheAgentsOne() {
-        String ticketRef = caseInReview(OffsetDateTime.now(ZoneOffset.UTC).plusHours(8));
+        String ticketRef = TestCases.inReview(OffsetDateTime.now(ZoneOffset.UTC).plusHours(8), "MEDIUM");
         StaffScreen supervisor = StaffScreen.open("supervisor", "/supervisor");
         String page = supervisor.get("/supervisor");
         assertTrue(page.contains("Approval queue"));
@@ -69,31 +65,5 @@ class AgentPagesTest {
         Matcher action = Pattern.compile("action=\"(/agent/tasks/[^\"]+/claim)\"").matcher(page);
         assertTrue(action.find(row), "a claim button for " + ticketRef);
         return action.group(1);
-    }
-
-    /** A case waiting in the review queue, written directly: what the open-review worker leaves behind. */
-    private static String caseInReview(OffsetDateTime dueAt) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            RecoveryCase recoveryCase = new RecoveryCase();
-            recoveryCase.id = UUID.randomUUID().toString();
-            recoveryCase.ticketRef = TicketReferences.next();
-            recoveryCase.accountRef = "ACC-QUEUE-" + recoveryCase.id.substring(0, 8);
-            recoveryCase.status = CaseStatus.IN_REVIEW;
-            recoveryCase.description = "Lost phone";
-            recoveryCase.riskLevel = "MEDIUM";
-            recoveryCase.openedAt = now;
-            recoveryCase.updatedAt = now;
-            recoveryCase.persist();
-            ReviewTask task = new ReviewTask();
-            task.id = UUID.randomUUID().toString();
-            task.caseId = recoveryCase.id;
-            task.queue = TaskQueue.REVIEW;
-            task.round = 0;
-            task.dueAt = dueAt;
-            task.createdAt = now;
-            task.persist();
-            return recoveryCase.ticketRef;
-        });
     }
 }

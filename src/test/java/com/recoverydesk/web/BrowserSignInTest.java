@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.support.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import com.recoverydesk.support.BrowserTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A staff member signs in with a real browser and lands on the place of their role. */
 @QuarkusTest
-class BrowserSignInTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class BrowserSignInTest extends BrowserTestBase {
 
     @Test
     void shouldSignInAsAnAgentSeeTheReviewDeskAndSignOut() {
