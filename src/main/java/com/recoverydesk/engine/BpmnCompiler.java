@@ -234,6 +234,9 @@ final class BpmnCompiler {
         }
 
         private ElementType classify(FlowNode node) {
+            // an event definition given by reference (eventDefinitionRef) would leave the event looking like a none event
+            if (node instanceof CatchEvent event && !event.getEventDefinitionRefs().isEmpty()) throw unsupported(node, "eventDefinitionRef");
+            if (node instanceof ThrowEvent event && !event.getEventDefinitionRefs().isEmpty()) throw unsupported(node, "eventDefinitionRef");
             if (node instanceof Activity activity) {
                 if (activity.getLoopCharacteristics() != null) throw unsupported(node, "multi-instance");
                 if (activity.isForCompensation()) throw unsupported(node, "compensation handler");

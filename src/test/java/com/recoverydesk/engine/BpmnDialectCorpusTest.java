@@ -224,7 +224,8 @@ class BpmnDialectCorpusTest extends EngineTestSupport {
                 Arguments.of("gateway-without-outgoing-flow", List.of("Gateway_Nowhere", "no outgoing")),
                 Arguments.of("retries-not-a-number", List.of("Task_A", "three")),
                 Arguments.of("io-mapping-on-gateway", List.of("Gateway_Fork", "zeebe:ioMapping")),
-                Arguments.of("event-gateway-to-task", List.of("Gateway_Race", "intermediate catch events")));
+                Arguments.of("event-gateway-to-task", List.of("Gateway_Race", "intermediate catch events")),
+                Arguments.of("event-definition-by-reference", List.of("Event_Terminate", "eventDefinitionRef")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -167,6 +167,37 @@ class EngineFidelityTest extends EngineTestSupport {
         assertTrue(refused.getMessage().contains("sourceRef"), refused.getMessage());
     }
 
+    @Test
+    void shouldEvaluateGatewayConditionsInTheDocumentOrderOfTheFlowsNotOfTheChildren() {
+        String processId = unique("flow-order");
+        String first = unique("first");
+        String second = unique("second");
+        // both conditions hold; Zeebe takes the first sequence flow in the XML, whatever order <outgoing> lists them in
+        String xml = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+                             targetNamespace="urn:probe">
+                  <process id="%s" isExecutable="true">
+                    <startEvent id="s"><outgoing>f0</outgoing></startEvent>
+                    <sequenceFlow id="f0" sourceRef="s" targetRef="g"/>
+                    <exclusiveGateway id="g"><incoming>f0</incoming><outgoing>Flow_B</outgoing><outgoing>Flow_A</outgoing></exclusiveGateway>
+                    <sequenceFlow id="Flow_A" sourceRef="g" targetRef="Task_First"><conditionExpression>=true</conditionExpression></sequenceFlow>
+                    <sequenceFlow id="Flow_B" sourceRef="g" targetRef="Task_Second"><conditionExpression>=true</conditionExpression></sequenceFlow>
+                    <serviceTask id="Task_First"><extensionElements><zeebe:taskDefinition type="%s"/></extensionElements><incoming>Flow_A</incoming></serviceTask>
+                    <serviceTask id="Task_Second"><extensionElements><zeebe:taskDefinition type="%s"/></extensionElements><incoming>Flow_B</incoming></serviceTask>
+                  </process>
+                </definitions>
+                """.formatted(processId, first, second);
+        client.newDeployResourceCommand().addResourceString(xml, StandardCharsets.UTF_8, "flow-order.bpmn").send().join();
+
+        long instance = start(processId, Map.of()).getProcessInstanceKey();
+
+        ActivatedJob job = awaitJob(first);
+        assertEquals("Task_First", job.getElementId());
+        assertEquals(List.of("Task_First"), waitingElements(instance));
+        client.newCompleteCommand(job.getKey()).send().join();
+        awaitCompleted(instance);
+    }
+
     private ActivatedJob awaitJob(String jobType) {
         long giveUp = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < giveUp) {
