@@ -92,7 +92,15 @@ final class BpmnCompiler {
         } catch (RuntimeException e) {
             throw EngineException.invalid("Resource '" + resourceName + "' is not valid BPMN: " + firstLine(e.getMessage()));
         }
-        ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
+        ValidationResults results;
+        try {
+            results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
+        } catch (RuntimeException e) {
+            // a validator that trips over an unresolvable reference (e.g. <outgoing> naming no sequence flow) throws
+            Throwable cause = e;
+            while (cause.getCause() != null) cause = cause.getCause();
+            throw EngineException.invalid("Resource '" + resourceName + "' is not valid BPMN: " + firstLine(cause.getMessage()));
+        }
         if (results.hasErrors()) {
             throw EngineException.invalid("Resource '" + resourceName + "' fails Zeebe validation: " + describe(results));
         }

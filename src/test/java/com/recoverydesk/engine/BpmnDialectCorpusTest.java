@@ -206,6 +206,7 @@ class BpmnDialectCorpusTest extends EngineTestSupport {
     static Stream<Arguments> refusedFiles() {
         return Stream.of(
                 Arguments.of("children-contradict-flows", List.of("Task_A", "sourceRef", "Flow_2")),
+                Arguments.of("children-name-unknown-flow", List.of("Flow_Typo")),
                 Arguments.of("script-task", List.of("scriptTask", "Task_Score")),
                 Arguments.of("execution-listener", List.of("zeebe:executionListeners", "Task_A")),
                 Arguments.of("unconditional-flow-at-gateway", List.of("Gateway_Choose", "Flow_B", "default flow")),
