@@ -1,5 +1,6 @@
 package com.recoverydesk.engine;
 
+import com.google.protobuf.ByteString;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -112,7 +113,7 @@ class EngineFidelityTest extends EngineTestSupport {
             byte[] xml = withoutChildren(processId, jobType).getBytes(StandardCharsets.UTF_8);
 
             DeployProcessResponse answer = gateway.deployProcess(DeployProcessRequest.newBuilder()
-                    .addProcesses(ProcessRequestObject.newBuilder().setName("legacy.bpmn").setDefinition(com.google.protobuf.ByteString.copyFrom(xml)))
+                    .addProcesses(ProcessRequestObject.newBuilder().setName("legacy.bpmn").setDefinition(ByteString.copyFrom(xml)))
                     .build());
 
             assertEquals(1, answer.getProcessesCount());
@@ -131,7 +132,7 @@ class EngineFidelityTest extends EngineTestSupport {
             client.newCompleteCommand(job.getKey()).send().join();
 
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> gateway.deployProcess(DeployProcessRequest.newBuilder()
-                    .addProcesses(ProcessRequestObject.newBuilder().setName("script.bpmn").setDefinition(com.google.protobuf.ByteString.copyFromUtf8(
+                    .addProcesses(ProcessRequestObject.newBuilder().setName("script.bpmn").setDefinition(ByteString.copyFromUtf8(
                             Bpmn.convertToString(Bpmn.createExecutableProcess(unique("legacy-script")).startEvent()
                                     .scriptTask("Task_Score", task -> task.zeebeExpression("1").zeebeResultVariable("score")).endEvent().done()))))
                     .build()));
