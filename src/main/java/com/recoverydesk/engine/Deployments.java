@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class Deployments {
 
     record Definition(long key, String bpmnProcessId, int version, String resourceName, ProcessModel model) {}
 
+    private record Stored(long key, int version, String resourceName, String checksum) {}
+
     private final Keys keys;
     private final Map<Long, Definition> cache = new ConcurrentHashMap<>();
 
@@ -28,32 +31,44 @@ final class Deployments {
         this.keys = keys;
     }
 
-    /** The caller serialises deployments (versions are numbered one after the other per process id). */
-    List<Definition> deploy(Tx tx, String resourceName, byte[] content) throws SQLException {
-        List<ProcessModel> models = BpmnCompiler.compile(resourceName, content);
-        String checksum = sha256(content);
-        String xml = new String(content, StandardCharsets.UTF_8);
-        List<Definition> deployed = new ArrayList<>();
-        for (ProcessModel model : models) {
-            Optional<long[]> latest = Db.queryOne(tx.connection,
-                    "SELECT definition_key, version FROM engine_process_definition WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1",
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, model.bpmnProcessId());
-            if (latest.isPresent()) {
-                String latestChecksum = Db.queryOne(tx.connection,
-                        "SELECT checksum FROM engine_process_definition WHERE definition_key = ?", rs -> rs.getString(1), latest.get()[0]).orElse("");
-                if (latestChecksum.equals(checksum)) {
-                    deployed.add(new Definition(latest.get()[0], model.bpmnProcessId(), (int) latest.get()[1], resourceName, model));
-                    continue;
+    /**
+     * Deploys the resources of one deployment in the caller's transaction and gives the deployment its own
+     * key. The caller serialises deployments (versions are numbered one after the other per process id).
+     */
+    Engine.Deployment deploy(Tx tx, List<Engine.Resource> resources) throws SQLException {
+        long deploymentKey = keys.next();
+        Map<String, String> resourceOfProcess = new HashMap<>();
+        List<Engine.DeployedProcess> deployed = new ArrayList<>();
+        for (Engine.Resource resource : resources) {
+            for (ProcessModel model : BpmnCompiler.compile(resource.name(), resource.content())) {
+                // Zeebe refuses one deployment that holds a process id twice; here it would become two versions at once
+                String earlier = resourceOfProcess.putIfAbsent(model.bpmnProcessId(), resource.name());
+                if (earlier != null) {
+                    throw EngineException.invalid("Duplicated process id '" + model.bpmnProcessId() + "' in resources '" + earlier
+                            + "' and '" + resource.name() + "' of one deployment");
                 }
+                Definition definition = deploy(tx, resource.name(), resource.content(), model);
+                deployed.add(new Engine.DeployedProcess(definition.key(), definition.bpmnProcessId(), definition.version(), resource.name()));
             }
-            int version = latest.map(row -> (int) row[1] + 1).orElse(1);
-            long key = keys.next();
-            Db.update(tx.connection, "INSERT INTO engine_process_definition (definition_key, bpmn_process_id, version, resource_name, checksum, bpmn_xml, deployed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", key, model.bpmnProcessId(), version, resourceName, checksum, xml, tx.now);
-            Definition definition = new Definition(key, model.bpmnProcessId(), version, resourceName, model);
-            deployed.add(definition);
         }
-        return deployed;
+        return new Engine.Deployment(deploymentKey, List.copyOf(deployed));
+    }
+
+    /** An unchanged resource under the same name is the latest version again, as Zeebe's duplicate check has it. */
+    private Definition deploy(Tx tx, String resourceName, byte[] content, ProcessModel model) throws SQLException {
+        String checksum = sha256(content);
+        Optional<Stored> latest = Db.queryOne(tx.connection,
+                "SELECT definition_key, version, resource_name, checksum FROM engine_process_definition WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1",
+                rs -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), model.bpmnProcessId());
+        if (latest.isPresent() && latest.get().checksum().equals(checksum) && latest.get().resourceName().equals(resourceName)) {
+            return new Definition(latest.get().key(), model.bpmnProcessId(), latest.get().version(), resourceName, model);
+        }
+        int version = latest.map(stored -> stored.version() + 1).orElse(1);
+        long key = keys.next();
+        Db.update(tx.connection, "INSERT INTO engine_process_definition (definition_key, bpmn_process_id, version, resource_name, checksum, bpmn_xml, deployed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", key, model.bpmnProcessId(), version, resourceName, checksum,
+                new String(content, StandardCharsets.UTF_8), tx.now);
+        return new Definition(key, model.bpmnProcessId(), version, resourceName, model);
     }
 
     Optional<Definition> byKey(Connection connection, long key) throws SQLException {

@@ -27,6 +27,9 @@ final class Engine {
 
     record DeployedProcess(long definitionKey, String bpmnProcessId, int version, String resourceName) {}
 
+    /** A deployment has a key of its own, as in Zeebe, also when every process in it was already deployed. */
+    record Deployment(long key, List<DeployedProcess> processes) {}
+
     record CreatedInstance(long instanceKey, long definitionKey, String bpmnProcessId, int version) {}
 
     record ActivatedJob(long key, String type, long instanceKey, String bpmnProcessId, int version, long definitionKey,
@@ -60,7 +63,7 @@ final class Engine {
 
     record Resource(String name, byte[] content) {}
 
-    List<DeployedProcess> deploy(List<Resource> resources) {
+    Deployment deploy(List<Resource> resources) {
         if (resources.isEmpty()) throw EngineException.invalid("Expected to deploy at least one resource, but none was given");
         for (Resource resource : resources) {
             if (!resource.name().endsWith(".bpmn") && !resource.name().endsWith(".xml")) {
@@ -69,15 +72,7 @@ final class Engine {
         }
         deploymentLock.lock();
         try {
-            return db.inTransaction(now(), tx -> {
-                List<DeployedProcess> deployed = new ArrayList<>();
-                for (Resource resource : resources) {
-                    for (Definition definition : deployments.deploy(tx, resource.name(), resource.content())) {
-                        deployed.add(new DeployedProcess(definition.key(), definition.bpmnProcessId(), definition.version(), resource.name()));
-                    }
-                }
-                return deployed;
-            }, afterCommit);
+            return db.inTransaction(now(), tx -> deployments.deploy(tx, resources), afterCommit);
         } finally {
             deploymentLock.unlock();
         }

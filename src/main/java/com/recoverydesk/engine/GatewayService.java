@@ -58,15 +58,34 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
             for (Resource resource : request.getResourcesList()) {
                 resources.add(new Engine.Resource(resource.getName(), resource.getContent().toByteArray()));
             }
-            DeployResourceResponse.Builder answer = DeployResourceResponse.newBuilder().setTenantId(TENANT);
-            List<Engine.DeployedProcess> deployed = engine.deploy(resources);
-            for (Engine.DeployedProcess process : deployed) {
-                answer.addDeployments(Deployment.newBuilder().setProcess(ProcessMetadata.newBuilder()
-                        .setBpmnProcessId(process.bpmnProcessId()).setVersion(process.version())
-                        .setProcessDefinitionKey(process.definitionKey()).setResourceName(process.resourceName()).setTenantId(TENANT)));
+            Engine.Deployment deployment = engine.deploy(resources);
+            DeployResourceResponse.Builder answer = DeployResourceResponse.newBuilder().setKey(deployment.key()).setTenantId(TENANT);
+            for (Engine.DeployedProcess process : deployment.processes()) {
+                answer.addDeployments(Deployment.newBuilder().setProcess(metadata(process)));
             }
-            return answer.setKey(deployed.get(0).definitionKey()).build();
+            return answer.build();
         });
+    }
+
+    /** The deprecated form (zbctl's plain deploy and other pre-8 clients): the same deployment, the older answer. */
+    @Override
+    @SuppressWarnings("deprecation")
+    public void deployProcess(DeployProcessRequest request, StreamObserver<DeployProcessResponse> response) {
+        run(response, () -> {
+            List<Engine.Resource> resources = new ArrayList<>();
+            for (ProcessRequestObject process : request.getProcessesList()) {
+                resources.add(new Engine.Resource(process.getName(), process.getDefinition().toByteArray()));
+            }
+            Engine.Deployment deployment = engine.deploy(resources);
+            DeployProcessResponse.Builder answer = DeployProcessResponse.newBuilder().setKey(deployment.key());
+            for (Engine.DeployedProcess process : deployment.processes()) answer.addProcesses(metadata(process));
+            return answer.build();
+        });
+    }
+
+    private static ProcessMetadata metadata(Engine.DeployedProcess process) {
+        return ProcessMetadata.newBuilder().setBpmnProcessId(process.bpmnProcessId()).setVersion(process.version())
+                .setProcessDefinitionKey(process.definitionKey()).setResourceName(process.resourceName()).setTenantId(TENANT).build();
     }
 
     @Override

@@ -34,7 +34,9 @@ record ProcessModel(String bpmnProcessId, String startEventId, Map<String, Eleme
 
     /**
      * A flow node. Fields that do not apply to an element's type are empty or null: only service tasks
-     * have a job type, only timer events a timer, only boundary events an attachedTo.
+     * have a job type, only timer events a timer, only boundary events an attachedTo. Its flows come from
+     * the sequence flows' sourceRef/targetRef (never the optional incoming/outgoing children), outgoing in
+     * their document order, which is the order an exclusive gateway evaluates their conditions in.
      */
     record Element(
             String id,
