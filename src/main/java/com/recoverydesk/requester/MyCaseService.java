@@ -60,7 +60,7 @@ public class MyCaseService {
         boolean complete = recoveryCase.requiredEvidence != null && requirements.stream().allMatch(MyCaseView.RequirementView::satisfied);
         return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.status.plainWords(),
                 requirements, evidence, messages, awaiting, awaiting && hasFresh && complete,
-                isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly, resets.forRequester(recoveryCase.id).orElse(null));
+                isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly, resets.resetOf(recoveryCase.id).orElse(null));
     }
 
     /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */

@@ -33,9 +33,9 @@ public class ResetStatusService {
                 security.sessionsRevokedAt().orElse(null));
     }
 
-    /** The reset as the requester may see it: T once announced, and the lock once reset. */
+    /** Where the reset stands: T once announced, the lock once reset; for the requester and for staff alike. */
     @Transactional
-    public Optional<ResetStatusView> forRequester(String caseId) {
+    public Optional<ResetStatusView> resetOf(String caseId) {
         Optional<ResetAnnouncement> announcement = ResetAnnouncement.latest(caseId);
         if (announcement.isEmpty()) {
             return Optional.empty();
