@@ -4,6 +4,7 @@ import com.recoverydesk.accounts.AccountDirectory;
 import com.recoverydesk.accounts.AccountSecrets;
 import com.recoverydesk.accounts.BuiltInAccountDirectory;
 import com.recoverydesk.accounts.CustomerAccount;
+import com.recoverydesk.accounts.DirectoryException;
 import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.cases.RecoveryCase;
@@ -102,8 +103,13 @@ public class EnrolmentService {
         for (int i = 0; i < BACKUP_CODES; i++) {
             codes.add(backupCode());
         }
-        directory.completeReEnrolment(recoveryCase.accountRef, link.caseId, secret, step.getAsLong(),
-                codes.stream().map(BuiltInAccountDirectory::hashBackupCode).toList());
+        try {
+            directory.completeReEnrolment(recoveryCase.accountRef, link.caseId, secret, step.getAsLong(),
+                    codes.stream().map(BuiltInAccountDirectory::hashBackupCode).toList());
+        } catch (DirectoryException refused) {
+            // a later reset of the same account started another re-enrolment: only its link counts now
+            throw new ProblemException(410, "Gone", "This link was replaced by a newer one. Open the newest link we mailed you.");
+        }
         OffsetDateTime now = ResetService.now();
         link.usedAt = now;
         link.pendingSecret = null;
