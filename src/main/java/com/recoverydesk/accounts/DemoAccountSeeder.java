@@ -1,24 +1,33 @@
 package com.recoverydesk.accounts;
 
 import com.recoverydesk.identity.IdentityConfig;
+import com.recoverydesk.identity.Totp;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
  * The demo accounts of DESIGN.md §11, seeded with the demo staff: alice and bob are ordinary,
- * carol holds a large balance (HIGH risk), dave's account is closed (the reset is refused).
+ * carol holds a large balance (HIGH risk), dave's account is closed (the reset is refused). Each
+ * has the password {@value #DEMO_PASSWORD} for {@code /demo/sign-in}, an authenticator whose
+ * secret nobody knows (the phone that was lost) and a signed-in session; alice also has a second
+ * registered address, so that the announcement visibly goes to both.
  */
 @ApplicationScoped
 public class DemoAccountSeeder {
 
-    private final IdentityConfig config;
+    public static final String DEMO_PASSWORD = "customer-demo";
 
-    public DemoAccountSeeder(IdentityConfig config) {
+    private final IdentityConfig config;
+    private final BuiltInAccountDirectory directory;
+
+    public DemoAccountSeeder(IdentityConfig config, BuiltInAccountDirectory directory) {
         this.config = config;
+        this.directory = directory;
     }
 
     @Transactional
@@ -27,25 +36,41 @@ public class DemoAccountSeeder {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        seed("ACC-1001", "alice@example.com", "Alice Example", now.minusYears(3), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.ACTIVE, "DE,FR");
-        seed("ACC-1002", "bob@example.com", "Bob Example", now.minusYears(2), CustomerAccount.BalanceTier.LOW, DirectoryAccount.Status.ACTIVE, "GB");
-        seed("ACC-1003", "carol@example.com", "Carol Example", now.minusYears(4), CustomerAccount.BalanceTier.LARGE, DirectoryAccount.Status.ACTIVE, "US,CA");
-        seed("ACC-1004", "dave@example.com", "Dave Example", now.minusYears(5), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.CLOSED, "NL");
+        seed("ACC-1001", "alice@example.com", "Alice Example", now.minusYears(3), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.ACTIVE, "DE,FR",
+                LocalDate.of(1990, 4, 12), "DE", "C01X00T47");
+        seed("ACC-1002", "bob@example.com", "Bob Example", now.minusYears(2), CustomerAccount.BalanceTier.LOW, DirectoryAccount.Status.ACTIVE, "GB",
+                LocalDate.of(1985, 11, 3), "GB", "533380006");
+        seed("ACC-1003", "carol@example.com", "Carol Example", now.minusYears(4), CustomerAccount.BalanceTier.LARGE, DirectoryAccount.Status.ACTIVE, "US,CA",
+                LocalDate.of(1978, 1, 30), "US", "X12345678");
+        seed("ACC-1004", "dave@example.com", "Dave Example", now.minusYears(5), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.CLOSED, "NL",
+                LocalDate.of(1969, 7, 21), "NL", "SPECI2014");
+        directory.addNotificationAddress("ACC-1001", "alice.backup@example.com");
     }
 
-    private static void seed(String ref, String email, String name, OffsetDateTime openedAt, CustomerAccount.BalanceTier tier,
-                             DirectoryAccount.Status status, String countries) {
-        if (DirectoryAccount.count("accountRef", ref) > 0) {
-            return;
+    private void seed(String ref, String email, String name, OffsetDateTime openedAt, CustomerAccount.BalanceTier tier,
+                      DirectoryAccount.Status status, String countries, LocalDate born, String nationality, String passport) {
+        DirectoryAccount account = DirectoryAccount.<DirectoryAccount>find("accountRef", ref).firstResult();
+        if (account == null) {
+            account = new DirectoryAccount();
+            account.accountRef = ref;
+            account.email = email;
+            account.displayName = name;
+            account.openedAt = openedAt;
+            account.balanceTier = tier;
+            account.status = status;
+            account.usualCountries = countries;
+            account.persist();
         }
-        DirectoryAccount account = new DirectoryAccount();
-        account.accountRef = ref;
-        account.email = email;
-        account.displayName = name;
-        account.openedAt = openedAt;
-        account.balanceTier = tier;
-        account.status = status;
-        account.usualCountries = countries;
-        account.persist();
+        if (account.passwordHash != null) {
+            return; // seeded before (the demo database outlives restarts)
+        }
+        account.kycFullName = name;
+        account.kycDateOfBirth = born;
+        account.kycNationality = nationality;
+        account.kycDocumentKind = "PASSPORT";
+        account.kycDocumentNumber = passport;
+        directory.setPassword(ref, DEMO_PASSWORD);
+        directory.addAuthenticator(ref, "Phone (lost)", Totp.newSecret());
+        directory.openSession(ref, "Mobile app");
     }
 }

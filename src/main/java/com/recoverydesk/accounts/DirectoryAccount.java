@@ -53,6 +53,44 @@ public class DirectoryAccount extends PanacheEntityBase {
     @Column(name = "usual_countries", nullable = false, length = 200)
     public String usualCountries;
 
+    /** bcrypt; only the built-in directory's demo sign-in uses it. */
+    @Column(name = "password_hash", length = 100)
+    public String passwordHash;
+
+    @Column(name = "kyc_full_name", length = 128)
+    public String kycFullName;
+
+    @Column(name = "kyc_date_of_birth")
+    public java.time.LocalDate kycDateOfBirth;
+
+    @Column(name = "kyc_nationality", length = 2)
+    public String kycNationality;
+
+    @Column(name = "kyc_document_kind", length = 32)
+    public String kycDocumentKind;
+
+    @Column(name = "kyc_document_number", length = 40)
+    public String kycDocumentNumber;
+
+    @Column(name = "withdrawals_locked_until")
+    public OffsetDateTime withdrawalsLockedUntil;
+
+    @Column(name = "sessions_revoked_at")
+    public OffsetDateTime sessionsRevokedAt;
+
+    @Column(name = "flagged_at")
+    public OffsetDateTime flaggedAt;
+
+    @Column(name = "flag_reason", length = 200)
+    public String flagReason;
+
+    /** The request (case) that started a re-enrolment not yet completed; null when none is due. */
+    @Column(name = "re_enrolment_key", length = 100)
+    public String reEnrolmentKey;
+
+    @Column(name = "re_enrolment_started_at")
+    public OffsetDateTime reEnrolmentStartedAt;
+
     CustomerAccount toAccount() {
         Set<String> countries = new TreeSet<>(Arrays.stream(usualCountries.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList());
         return new CustomerAccount(accountRef, email, displayName, openedAt.toInstant(), balanceTier, status == Status.CLOSED,

@@ -51,6 +51,22 @@ public class CaseAccess {
         return found;
     }
 
+    /** The case the token opens, for a change (upload, submission, withdrawal): 403 once the token only reads. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RecoveryCase caseToChange(JsonWebToken token) {
+        RecoveryCase found = caseOf(token);
+        if (found.accessReadOnly) {
+            throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.");
+        }
+        return found;
+    }
+
+    /** The reset is done: the requester's token keeps showing the case and can change nothing more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restrictToReading(RecoveryCase recoveryCase) {
+        recoveryCase.accessReadOnly = true;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(RecoveryCase recoveryCase) {
         recoveryCase.accessTokenId = null;

@@ -44,6 +44,10 @@ public class RecoveryCase extends PanacheEntityBase {
     @Column(name = "access_token_id", length = 64)
     public String accessTokenId;
 
+    /** After the reset the token still shows the case, but no longer changes it (no uploads, no withdrawal). */
+    @Column(name = "access_read_only", nullable = false)
+    public boolean accessReadOnly;
+
     @Column(name = "process_instance_key")
     public Long processInstanceKey;
 

@@ -38,17 +38,19 @@ public class ProcessWorkers {
     private final IntakeWorker intake;
     private final ReviewWorker review;
     private final ClosureWorker closure;
+    private final ResetWorker reset;
     private final List<JobWorker> workers = new ArrayList<>();
     private volatile boolean shuttingDown;
 
     public ProcessWorkers(CamundaClient client, EngineConfig config, CaseInstanceGuard guard,
-                          IntakeWorker intake, ReviewWorker review, ClosureWorker closure) {
+                          IntakeWorker intake, ReviewWorker review, ClosureWorker closure, ResetWorker reset) {
         this.client = client;
         this.config = config;
         this.guard = guard;
         this.intake = intake;
         this.review = review;
         this.closure = closure;
+        this.reset = reset;
     }
 
     void start(@Observes @Priority(ProcessEngine.STARTUP_ORDER + 10) StartupEvent startup) {
@@ -59,6 +61,10 @@ public class ProcessWorkers {
         register(JobTypes.REQUEST_MORE_INFO, review::requestMoreInfo);
         register(JobTypes.NOTIFY_REJECTION, closure::notifyRejection);
         register(JobTypes.CLOSE_CASE, closure::closeCase);
+        register(JobTypes.ANNOUNCE_RESET, reset::announceReset);
+        register(JobTypes.FREEZE_CASE, reset::freezeCase);
+        register(JobTypes.RESET_2FA, reset::reset2fa);
+        register(JobTypes.NOTIFY_RESET_COMPLETE, reset::notifyResetComplete);
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {

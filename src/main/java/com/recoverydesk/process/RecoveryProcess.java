@@ -36,6 +36,8 @@ public final class RecoveryProcess {
         public static final String REVIEW_DECIDED = "review-decided";
         public static final String APPROVAL_DECIDED = "approval-decided";
         public static final String RESET_OBJECTED = "reset-objected";
+        /** A supervisor reopened a frozen case: the reset is announced again. */
+        public static final String CASE_REOPENED = "case-reopened";
 
         private Messages() {
         }
@@ -43,6 +45,8 @@ public final class RecoveryProcess {
 
     public static final class Errors {
         public static final String ACCOUNT_NOT_ELIGIBLE = "ACCOUNT_NOT_ELIGIBLE";
+        /** The objection came in as the cooling-off timer fired: the reset job freezes the case instead. */
+        public static final String RESET_OBJECTED = "RESET_OBJECTED";
 
         private Errors() {
         }
@@ -98,13 +102,14 @@ public final class RecoveryProcess {
         public static final String COOLING_OFF = "Gateway_CoolingOff";
         public static final String RESET_OBJECTED = "Event_ResetObjected";
         public static final String FREEZE_CASE = "Task_FreezeCase";
+        public static final String AWAIT_REOPENING = "Task_AwaitReopening";
+        public static final String OBJECTED_LATE = "Event_ObjectedLate";
         public static final String RESET_2FA = "Task_Reset2fa";
         public static final String ACCOUNT_NOT_ELIGIBLE = "Event_AccountNotEligible";
         public static final String NOTIFY_RESET_COMPLETE = "Task_NotifyResetComplete";
         public static final String NOTIFY_REJECTION = "Task_NotifyRejection";
         public static final String EXPIRED = "Event_Expired";
         public static final String REJECTED = "Event_Rejected";
-        public static final String OBJECTED = "Event_Objected";
         public static final String RECOVERED = "Event_Recovered";
 
         private Elements() {

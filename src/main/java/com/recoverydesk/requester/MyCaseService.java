@@ -9,6 +9,7 @@ import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.evidence.EvidenceFile;
 import com.recoverydesk.process.Outbox;
+import com.recoverydesk.reset.ResetStatusService;
 import com.recoverydesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,17 +26,19 @@ public class MyCaseService {
     private final CaseAccess access;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final ResetStatusService resets;
 
-    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit) {
+    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, ResetStatusService resets) {
         this.access = access;
         this.outbox = outbox;
         this.audit = audit;
+        this.resets = resets;
     }
 
     /** The case id the token opens; 401 if the token was replaced. */
     @Transactional
     public String caseIdOf(JsonWebToken token) {
-        return access.caseOf(token).id;
+        return access.caseToChange(token).id;
     }
 
     @Transactional
@@ -56,13 +59,14 @@ public class MyCaseService {
         boolean hasFresh = files.stream().anyMatch(f -> f.submittedInRound == null);
         boolean complete = recoveryCase.requiredEvidence != null && requirements.stream().allMatch(MyCaseView.RequirementView::satisfied);
         return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.status.plainWords(),
-                requirements, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status));
+                requirements, evidence, messages, awaiting, awaiting && hasFresh && complete,
+                isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly, resets.resetOf(recoveryCase.id).orElse(null));
     }
 
     /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */
     @Transactional
     public void withdraw(JsonWebToken token) {
-        RecoveryCase recoveryCase = access.caseOf(token);
+        RecoveryCase recoveryCase = access.caseToChange(token);
         if (!isWithdrawable(recoveryCase.status)) {
             throw ProblemException.conflict("This case can no longer be withdrawn.");
         }

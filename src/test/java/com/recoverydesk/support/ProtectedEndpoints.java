@@ -45,6 +45,10 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/admin/processes", Set.of("admin"), null, false),
             new Endpoint("POST", "/admin/processes/retry", Set.of("admin"), null, false),
             new Endpoint("POST", "/admin/processes/cancel", Set.of("admin"), null, false),
+            new Endpoint("GET", "/supervisor/frozen-cases", Set.of("supervisor"), null, false),
+            new Endpoint("POST", "/supervisor/frozen-cases/no-such-case/reopening", Set.of("supervisor"), null, false),
+            new Endpoint("GET", "/api/v1/frozen-cases", Set.of("supervisor"), null, false),
+            new Endpoint("POST", "/api/v1/frozen-cases/no-such-case/reopening", Set.of("supervisor"), "{\"note\":\"no such case to reopen\"}", false),
             // last: it closes the case the requester token belongs to
             new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
 

@@ -1,13 +1,23 @@
 package com.recoverydesk.support;
 
+import static io.restassured.RestAssured.given;
+
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.review.ReviewTask;
 import com.recoverydesk.review.TaskQueue;
+import com.recoverydesk.process.RecoveryProcess;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Cases written straight into the database, for tests of screens that only read them. */
@@ -45,5 +55,59 @@ public final class TestCases {
             task.persist();
             return recoveryCase.ticketRef;
         });
+    }
+
+    /** A case that went through intake, evidence, review and second approval, as the engine runs it. */
+    public record ApprovedCase(String caseId, String ticketRef, String caseToken) {}
+
+    /**
+     * Files a request for the account, uploads what its risk level asks for, submits it, and takes
+     * it through the review and the second approval with APPROVE: the process then announces the reset.
+     *
+     * <p>The one place that gets a case approved. Until the workbench is merged it publishes the
+     * decisions through the Camunda client and completes the {@code open-approval} job itself; after
+     * the merge this becomes the workbench's API calls (review decision, approval decision).
+     */
+    public static ApprovedCase approvedCase(String email) {
+        Map<String, Object> opened = TestAccounts.openCase(email);
+        String caseToken = (String) opened.get("caseToken");
+        String ticketRef = (String) opened.get("ticketRef");
+        String caseId = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult().id);
+        List<List<String>> required = Eventually.find("evidence requested for " + ticketRef, Eventually.DEFAULT, () -> {
+            List<List<String>> anyOf = given().auth().oauth2(caseToken).get("/api/v1/my-case").then().statusCode(200).extract()
+                    .path("requiredEvidence.anyOf");
+            return anyOf == null || anyOf.isEmpty() ? Optional.empty() : Optional.of(anyOf);
+        });
+        for (List<String> requirement : required) {
+            String kind = requirement.get(requirement.size() - 1);
+            byte[] content = switch (kind) {
+                case "SECOND_DOCUMENT" -> EvidenceSamples.pdf();
+                case "VIDEO" -> EvidenceSamples.mp4();
+                case "SELFIE_WITH_NOTE" -> EvidenceSamples.jpeg(480, 640);
+                default -> EvidenceSamples.png(640, 400);
+            };
+            given().auth().oauth2(caseToken).multiPart("kind", kind).multiPart("file", "f", content, "application/octet-stream")
+                    .post("/api/v1/my-case/evidence").then().statusCode(201);
+        }
+        given().auth().oauth2(caseToken).post("/api/v1/my-case/submission").then().statusCode(202);
+        Eventually.await("review opened for " + ticketRef, () -> QuarkusTransaction.requiringNew().call(() ->
+                ReviewTask.count("caseId = ?1 and queue = ?2 and completedAt is null", caseId, TaskQueue.REVIEW) > 0));
+
+        CamundaClient client = Arc.container().instance(CamundaClient.class).get();
+        client.newPublishMessageCommand().messageName(RecoveryProcess.Messages.REVIEW_DECIDED).correlationKey(caseId)
+                .messageId("review-decided:" + caseId + ":0")
+                .variables(Map.of(RecoveryProcess.Variables.REVIEW_DECISION, "APPROVE")).send().join();
+        // the open-approval worker comes with the workbench: until then the test does its job
+        ActivatedJob openApproval = Eventually.find("the open-approval job of " + ticketRef, Duration.ofSeconds(20), () -> {
+            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(RecoveryProcess.JobTypes.OPEN_APPROVAL).maxJobsToActivate(32)
+                    .timeout(Duration.ofSeconds(2)).fetchVariables(RecoveryProcess.Variables.CASE_ID)
+                    .requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
+            return jobs.stream().filter(j -> caseId.equals(j.getVariablesAsMap().get(RecoveryProcess.Variables.CASE_ID))).findFirst();
+        });
+        client.newCompleteCommand(openApproval).send().join();
+        client.newPublishMessageCommand().messageName(RecoveryProcess.Messages.APPROVAL_DECIDED).correlationKey(caseId)
+                .messageId("approval-decided:" + caseId)
+                .variables(Map.of(RecoveryProcess.Variables.APPROVAL_DECISION, "APPROVE")).send().join();
+        return new ApprovedCase(caseId, ticketRef, caseToken);
     }
 }
