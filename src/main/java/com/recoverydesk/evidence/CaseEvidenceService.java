@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The requester's evidence for their case (DESIGN.md §3 step 4): upload while the case waits for
@@ -28,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseEvidenceService {
 
+    private static final Logger LOG = Logger.getLogger(CaseEvidenceService.class);
+
     /** More is not needed for any case, and bounds what one requester can store. */
     static final int MAX_FILES_PER_CASE = 30;
 
@@ -35,12 +38,14 @@ public class CaseEvidenceService {
     private final CaseSteps steps;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final EvidenceCheckService checks;
 
-    public CaseEvidenceService(EvidenceFileService files, CaseSteps steps, Outbox outbox, AuditTrail audit) {
+    public CaseEvidenceService(EvidenceFileService files, CaseSteps steps, Outbox outbox, AuditTrail audit, EvidenceCheckService checks) {
         this.files = files;
         this.steps = steps;
         this.outbox = outbox;
         this.audit = audit;
+        this.checks = checks;
     }
 
     /**
@@ -72,8 +77,10 @@ public class CaseEvidenceService {
     public record UploadedEvidence(String evidenceId, EvidenceKind kind, String sha256, long size, String contentType) {}
 
     /**
-     * Stores the upload and records it; a new file of a kind replaces the one not yet submitted.
-     * The file streams to storage outside any transaction; if recording it fails, it is deleted again.
+     * Stores the upload and records it, with its machine checks; a new file of a kind replaces the
+     * one not yet submitted. The file streams to storage outside any transaction; if recording it
+     * fails, it is deleted again. The replaced file's content is deleted only once the new record
+     * is committed: a transaction that rolls back must leave the evidence it replaced readable.
      *
      * @throws ProblemException 409 when the case is not waiting for documents; 400/413/415 for the file
      */
@@ -86,15 +93,32 @@ public class CaseEvidenceService {
             throw new ProblemException(415, "Mislabelled file", "The file is called or declared " + claimed.get().description()
                     + " but its content is " + stored.format().description() + ". Upload the original file.");
         }
+        Recorded recorded;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> record(caseId, stored));
+            recorded = QuarkusTransaction.requiringNew().call(() -> record(caseId, stored));
         } catch (RuntimeException failed) {
             files.deleteContent(stored.objectKey());
             throw failed;
         }
+        for (String replacedKey : recorded.replacedObjectKeys()) {
+            deleteReplaced(replacedKey);
+        }
+        return recorded.uploaded();
     }
 
-    private UploadedEvidence record(String caseId, StoredEvidence stored) {
+    /** The new file, and the content of what it replaced, which may go now that the record is committed. */
+    private record Recorded(UploadedEvidence uploaded, List<String> replacedObjectKeys) {}
+
+    /** A replaced file left behind is only wasted space (its record says it is purged); the upload itself succeeded. */
+    private void deleteReplaced(String objectKey) {
+        try {
+            files.deleteContent(objectKey);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not delete replaced evidence object %s: %s", objectKey, e.getMessage());
+        }
+    }
+
+    private Recorded record(String caseId, StoredEvidence stored) {
         RecoveryCase recoveryCase = requireAwaitingEvidence(caseId);
         if (EvidenceFile.count("caseId = ?1 and purgedAt is null", caseId) >= MAX_FILES_PER_CASE) {
             throw ProblemException.conflict("This case already holds " + MAX_FILES_PER_CASE + " files; submit them or ask the desk.");
@@ -107,23 +131,31 @@ public class CaseEvidenceService {
         file.contentType = stored.contentType();
         file.sizeBytes = stored.size();
         file.sha256 = stored.sha256();
+        file.originalSizeBytes = stored.originalSize();
+        file.originalSha256 = stored.originalSha256();
+        file.dHash = stored.imageFacts().map(ImageFacts::dHash).orElse(null);
         file.objectKey = stored.objectKey();
         file.uploadedAt = OffsetDateTime.now(ZoneOffset.UTC);
         file.persist();
+        List<EvidenceCheckView> computed = checks.recordChecks(file, stored, recoveryCase);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("evidenceId", file.id);
         details.put("kind", file.kind.name());
-        details.put("sha256", file.sha256);
-        details.put("sizeBytes", file.sizeBytes);
+        // the uploaded bytes' hash, which the requester can compute from their file; a photo is stored re-encoded
+        details.put("sha256", file.originalSha256);
+        details.put("sizeBytes", file.originalSizeBytes);
+        details.put("storedSha256", file.sha256);
+        details.put("storedSizeBytes", file.sizeBytes);
         details.put("contentType", file.contentType);
         details.put("replaces", replaced.stream().map(f -> f.id).toList());
+        details.put("checksFlagged", computed.stream().filter(c -> EvidenceChecks.FLAG.equals(c.outcome())).map(EvidenceCheckView::code).toList());
         audit.record(Actor.requester(), "evidence.uploaded", caseId, details);
         for (EvidenceFile old : replaced) {
             old.purgedAt = file.uploadedAt;
-            files.deleteContent(old.objectKey);
         }
         recoveryCase.updatedAt = file.uploadedAt;
-        return new UploadedEvidence(file.id, file.kind, file.sha256, file.sizeBytes, file.contentType);
+        return new Recorded(new UploadedEvidence(file.id, file.kind, file.originalSha256, file.originalSizeBytes, file.contentType),
+                replaced.stream().map(f -> f.objectKey).toList());
     }
 
     /**

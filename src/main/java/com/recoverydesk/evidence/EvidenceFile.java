@@ -30,11 +30,24 @@ public class EvidenceFile extends PanacheEntityBase {
     @Column(name = "content_type", nullable = false, length = 64)
     public String contentType;
 
+    /** Of the content as stored and served to staff: a photo's re-encoded copy (docs/evidence-storage.md). */
     @Column(name = "size_bytes", nullable = false)
     public long sizeBytes;
 
+    /** Of the content as stored and served to staff; what a read is checked against. */
     @Column(nullable = false, length = 64)
     public String sha256;
+
+    /** Of the bytes the requester uploaded: what the audit trail and the requester's page show. */
+    @Column(name = "original_size_bytes", nullable = false)
+    public long originalSizeBytes;
+
+    @Column(name = "original_sha256", nullable = false, length = 64)
+    public String originalSha256;
+
+    /** A photo's difference hash ({@link ImageSanitizer#dHash}); null for PDFs and videos. */
+    @Column(name = "dhash")
+    public Long dHash;
 
     @Column(name = "object_key", nullable = false, length = 200)
     public String objectKey;

@@ -7,6 +7,13 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +31,12 @@ public class EvidenceFileService {
     private final EvidenceStorage storage;
     private final ContentInspector inspector;
     private final long maxBytes;
+    private final PdfInspector pdfInspector = new PdfInspector();
+    private final ImageSanitizer imageSanitizer = new ImageSanitizer();
+    /** PDFs and photos held in memory and parsed at once; each may take tens of MB while decoded. */
+    static final int CONCURRENT_PARSES = 2;
+    private static final Duration PARSE_PERMIT_WAIT = Duration.ofSeconds(30);
+    private final Semaphore parsePermits = new Semaphore(CONCURRENT_PARSES, true);
 
     public EvidenceFileService(EvidenceStorage storage, ContentInspector inspector, long maxBytes) {
         this.storage = storage;
@@ -32,14 +45,25 @@ public class EvidenceFileService {
     }
 
     /**
-     * Inspects, size-checks, hashes and stores an upload of unknown length, in bounded memory: the
-     * first {@link ContentInspector#INSPECTION_WINDOW} bytes are held for inspection, the rest
-     * streams through. No file name and no declared type is asked for, because neither is trusted.
+     * Inspects, size-checks, hashes and stores an upload of unknown length. No file name and no
+     * declared type is asked for, because neither is trusted. The first
+     * {@link ContentInspector#INSPECTION_WINDOW} bytes are inspected, then:
+     * <ul>
+     *   <li>a video streams through to storage in bounded memory while its box structure is walked
+     *       ({@link Mp4StructureCheck}), and is refused at its end if it holds no recording;</li>
+     *   <li>a PDF is read whole (at most {@code recovery.evidence.max-bytes}) and refused if it holds
+     *       JavaScript or launch actions ({@link PdfInspector});</li>
+     *   <li>a photo is read whole, decoded and re-encoded without what followed the image and without
+     *       its metadata ({@link ImageSanitizer}); decoding needs its pixels in memory anyway, which the
+     *       dimension caps bound.</li>
+     * </ul>
+     * At most {@link #CONCURRENT_PARSES} PDFs and photos are held and parsed at once, so that the
+     * memory they take stays bounded whatever the number of uploads.
      *
      * @throws EvidenceRefusedException (a {@link ProblemException}) 400 for an empty or damaged file,
-     *                                  415 for a format the kind does not accept, 413 for a file over
-     *                                  {@code recovery.evidence.max-bytes} or an image over the
-     *                                  dimension caps; nothing is stored then
+     *                                  415 for a format the kind does not accept or a PDF with active
+     *                                  content, 413 for a file over {@code recovery.evidence.max-bytes}
+     *                                  or an image over the dimension caps; nothing is stored then
      * @throws UncheckedIOException     when the upload stream or the storage fails
      */
     public StoredEvidence storeUpload(EvidenceKind kind, InputStream content) {
@@ -47,13 +71,55 @@ public class EvidenceFileService {
             byte[] head = content.readNBytes(ContentInspector.INSPECTION_WINDOW);
             boolean wholeFile = head.length < ContentInspector.INSPECTION_WINDOW;
             InspectedContent inspected = inspector.inspect(kind, head, wholeFile);
-            InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), content);
-            StoredObject stored = storage.store(new SizeLimitedInputStream(whole, maxBytes));
-            LOG.debugf("Stored evidence object %s: %s, %d bytes", stored.objectKey(), inspected.format(), stored.size());
-            return new StoredEvidence(kind, stored.objectKey(), inspected.format(), stored.size(), stored.sha256(),
-                    stored.keyId(), inspected.width(), inspected.height());
+            InputStream whole = new SizeLimitedInputStream(new SequenceInputStream(new ByteArrayInputStream(head), content), maxBytes);
+            if (inspected.format() == EvidenceFormat.MP4) {
+                StoredObject stored = storage.store(new Mp4StructureCheck(whole));
+                LOG.debugf("Stored evidence object %s: %s, %d bytes", stored.objectKey(), inspected.format(), stored.size());
+                return new StoredEvidence(kind, stored.objectKey(), inspected.format(), stored.size(), stored.sha256(),
+                        stored.keyId(), 0, 0, stored.size(), stored.sha256(), Optional.empty());
+            }
+            acquireParsePermit();
+            try {
+                byte[] original = whole.readAllBytes();
+                String originalSha256 = sha256Hex(original);
+                if (inspected.format() == EvidenceFormat.PDF) {
+                    pdfInspector.check(original);
+                    StoredObject stored = storage.store(new ByteArrayInputStream(original));
+                    return new StoredEvidence(kind, stored.objectKey(), inspected.format(), stored.size(), stored.sha256(),
+                            stored.keyId(), 0, 0, original.length, originalSha256, Optional.empty());
+                }
+                ImageSanitizer.Sanitized sanitized = imageSanitizer.sanitize(inspected.format(), original);
+                StoredObject stored = storage.store(new ByteArrayInputStream(sanitized.content()));
+                LOG.debugf("Stored evidence object %s: %s re-encoded, %d bytes of %d uploaded", stored.objectKey(), inspected.format(),
+                        stored.size(), original.length);
+                return new StoredEvidence(kind, stored.objectKey(), inspected.format(), stored.size(), stored.sha256(),
+                        stored.keyId(), sanitized.width(), sanitized.height(), original.length, originalSha256,
+                        Optional.of(sanitized.facts()));
+            } finally {
+                parsePermits.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an evidence upload failed", e);
+        }
+    }
+
+    private void acquireParsePermit() {
+        try {
+            if (!parsePermits.tryAcquire(PARSE_PERMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new EvidenceRefusedException(EvidenceRefusedException.Reason.BUSY,
+                        "Many files are being uploaded right now. Please try again in a minute.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvidenceRefusedException(EvidenceRefusedException.Reason.BUSY, "Please try again in a minute.");
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 

@@ -15,7 +15,11 @@ public class EvidenceRefusedException extends ProblemException {
         UNSUPPORTED_FORMAT(415, "Unsupported file"),
         FORMAT_NOT_ACCEPTED_FOR_KIND(415, "Unsupported file"),
         IMAGE_TOO_LARGE(413, "Image too large"),
-        FILE_TOO_LARGE(413, "File too large");
+        FILE_TOO_LARGE(413, "File too large"),
+        /** A PDF with JavaScript, a launch action or an XFA form (see {@link PdfInspector}). */
+        ACTIVE_CONTENT(415, "Active content"),
+        /** Many uploads are being parsed at once; the requester may try again shortly. */
+        BUSY(503, "Busy");
 
         private final int status;
         private final String title;

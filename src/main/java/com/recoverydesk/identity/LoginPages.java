@@ -61,6 +61,8 @@ public class LoginPages {
             StaffAuthService.SignedIn signedIn = auth.signIn(username, password, blankToNull(totp), ClientAddress.of(http));
             NewCookie session = SessionCookie.holding(signedIn.token().token(), signedIn.token().expiresInSeconds());
             return Response.seeOther(URI.create(target)).cookie(session).build();
+        } catch (PasswordChangeRequiredException change) {
+            return Response.ok(PasswordChangePages.form(change.ticket(), target, null)).build();
         } catch (ProblemException failed) {
             Response.ResponseBuilder page = Response.status(failed.status())
                     .entity(Templates.login(new LoginForm(username == null ? "" : username, target), failed.getMessage(), null));

@@ -8,7 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Refuses a token that its holder signed out, although its signature and expiry are still good. */
+/**
+ * Refuses a token that its holder signed out, or whose staff account was disabled or changed
+ * after it was issued (staff administration), although its signature and expiry are still good.
+ */
 @ApplicationScoped
 public class RevokedTokenAugmentor implements SecurityIdentityAugmentor {
 
@@ -27,7 +30,22 @@ public class RevokedTokenAugmentor implements SecurityIdentityAugmentor {
             if (tokens.isRevoked(jwt.getTokenID())) {
                 throw new AuthenticationFailedException("token signed out");
             }
+            if (!jwt.getGroups().contains(Roles.REQUESTER) && tokens.isOvertaken(jwt.getName(), sessionGeneration(jwt))) {
+                throw new AuthenticationFailedException("token overtaken by a change of its staff account");
+            }
             return identity;
         });
+    }
+
+    /** The claim as a number, whichever JSON type the parser gave it; absent in tokens issued before it existed. */
+    private static Number sessionGeneration(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(TokenService.SESSION_GENERATION_CLAIM);
+        if (claim instanceof Number number) {
+            return number;
+        }
+        if (claim instanceof jakarta.json.JsonNumber json) {
+            return json.intValue();
+        }
+        return null;
     }
 }

@@ -42,6 +42,21 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Set by an administrator's password reset (and at creation): the next sign-in must choose a new one. */
+    @Column(name = "password_change_required", nullable = false)
+    public boolean passwordChangeRequired;
+
+    /** SHA-256 of the ticket that lets a sign-in with a temporary password go on to the change; null when none is out. */
+    @Column(name = "password_change_ticket", length = 64)
+    public String passwordChangeTicket;
+
+    @Column(name = "password_change_ticket_expires_at")
+    public OffsetDateTime passwordChangeTicketExpiresAt;
+
+    /** Written into each token issued; counted up to end every session (roles or credentials changed). */
+    @Column(name = "session_generation", nullable = false)
+    public int sessionGeneration;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
     @Column(name = "role", length = 32)

@@ -31,6 +31,9 @@ public class StaffAuthService {
     private final TokenService tokens;
     private final IdentityConfig config;
     private final AuditTrail audit;
+    /** Issues the ticket for a password an administrator set (issue 7 item 8). */
+    @jakarta.inject.Inject
+    PasswordChanges passwordChanges;
 
     public StaffAuthService(LoginThrottle throttle, TokenService tokens, IdentityConfig config, AuditTrail audit) {
         this.throttle = throttle;
@@ -70,6 +73,10 @@ public class StaffAuthService {
             recordFailure(found, "no-second-factor-enrolled", clientAddress);
             throw new ProblemException(403, "Second factor required",
                     "This account has no authenticator enrolled. Ask an administrator to enrol one.");
+        }
+        if (staff.passwordChangeRequired) {
+            throttle.clear(userKey);
+            throw passwordChanges.ticketFor(staff);
         }
         throttle.clear(userKey);
         audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.signed-in", null,
@@ -115,7 +122,7 @@ public class StaffAuthService {
         return StaffAccount.findByUsername(username).map(StaffAccount::hasTotp).orElse(false);
     }
 
-    private static boolean matches(String password, String bcryptHash) {
+    static boolean matches(String password, String bcryptHash) {
         try {
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT);
             Password stored = factory.translate(ModularCrypt.decode(bcryptHash));

@@ -13,6 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenService {
 
+    /** The staff account's session generation when the token was issued (see {@link #isOvertaken}). */
+    static final String SESSION_GENERATION_CLAIM = "rd_sgen";
+
     private final IdentityConfig config;
 
     public TokenService(IdentityConfig config) {
@@ -27,6 +30,7 @@ public class TokenService {
                 .upn(staff.username)
                 .groups(Set.copyOf(staff.roles))
                 .claim("name", staff.displayName)
+                .claim(SESSION_GENERATION_CLAIM, staff.sessionGeneration)
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
@@ -48,6 +52,22 @@ public class TokenService {
     @Transactional
     public boolean isRevoked(String tokenId) {
         return tokenId != null && RevokedToken.findById(tokenId) != null;
+    }
+
+    /**
+     * Whether a staff token was overtaken by its account: the account is disabled, or its roles,
+     * password or second factor changed after the token was issued. Tokens of names this service
+     * keeps no account for (an OIDC provider's staff) are not its to judge.
+     */
+    @Transactional
+    public boolean isOvertaken(String username, Number sessionGeneration) {
+        if (username == null) {
+            return false;
+        }
+        int generation = sessionGeneration == null ? 0 : sessionGeneration.intValue();
+        return StaffAccount.findByUsername(username)
+                .map(staff -> !staff.enabled || generation != staff.sessionGeneration)
+                .orElse(false);
     }
 
     /** Forgets revocations of tokens that have expired anyway. */

@@ -50,7 +50,7 @@ public class MyCaseService {
                 .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(), r.why(), r.metBy(kinds)))
                 .toList();
         List<MyCaseView.EvidenceView> evidence = files.stream()
-                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.sizeBytes, f.sha256, f.uploadedAt, f.submittedInRound != null))
+                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.originalSizeBytes, f.originalSha256, f.uploadedAt, f.submittedInRound != null))
                 .toList();
         List<MyCaseView.MessageView> messages = CaseMessage.of(recoveryCase.id).stream()
                 .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt))

@@ -10,7 +10,7 @@ public enum StaffPlace {
     SUPERVISOR("supervisor", "Approvals", "/supervisor", "Give the second approval of every reset and handle escalations."),
     COMPLIANCE("compliance", "Compliance", "/compliance", "Search, verify and export the audit trail."),
     MANAGER("manager", "SLA dashboard", "/manager", "Backlog, ageing, breaches, throughput and workload."),
-    ADMIN("admin", "Administration", "/admin", "The process engine: its state, instances and incidents.");
+    ADMIN("admin", "Administration", "/admin", "Staff accounts, and the process engine: its state, instances and incidents.");
 
     private final String role;
     private final String title;

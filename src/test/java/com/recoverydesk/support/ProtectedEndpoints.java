@@ -49,6 +49,14 @@ public final class ProtectedEndpoints {
             new Endpoint("POST", "/supervisor/frozen-cases/no-such-case/reopening", Set.of("supervisor"), null, false),
             new Endpoint("GET", "/api/v1/frozen-cases", Set.of("supervisor"), null, false),
             new Endpoint("POST", "/api/v1/frozen-cases/no-such-case/reopening", Set.of("supervisor"), "{\"note\":\"no such case to reopen\"}", false),
+            new Endpoint("GET", "/admin/staff", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff", Set.of("admin"), null, false),
+            new Endpoint("GET", "/admin/staff/0", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff/0/roles", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff/0/disable", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff/0/enable", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff/0/password", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/staff/0/totp", Set.of("admin"), null, false),
             // last: it closes the case the requester token belongs to
             new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
 
