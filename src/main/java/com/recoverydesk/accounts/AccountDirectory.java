@@ -13,4 +13,12 @@ public interface AccountDirectory {
     Optional<CustomerAccount> findByEmail(String email);
 
     Optional<CustomerAccount> findByRef(String accountRef);
+
+    /**
+     * The KYC data on file for the account, for the reviewer. A directory that holds none
+     * answers empty, and the case page says so.
+     */
+    default Optional<KycRecord> kycOnFile(String accountRef) {
+        return Optional.empty();
+    }
 }

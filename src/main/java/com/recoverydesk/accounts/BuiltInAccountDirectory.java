@@ -25,4 +25,11 @@ public class BuiltInAccountDirectory implements AccountDirectory {
         return DirectoryAccount.<DirectoryAccount>find("accountRef", accountRef)
                 .firstResultOptional().map(DirectoryAccount::toAccount);
     }
+
+    @Override
+    @Transactional
+    public Optional<KycRecord> kycOnFile(String accountRef) {
+        return DirectoryAccount.<DirectoryAccount>find("accountRef", accountRef)
+                .firstResultOptional().map(DirectoryAccount::toKyc);
+    }
 }

@@ -53,6 +53,21 @@ public class DirectoryAccount extends PanacheEntityBase {
     @Column(name = "usual_countries", nullable = false, length = 200)
     public String usualCountries;
 
+    /** The KYC data on file, for the reviewer's comparison with the evidence. */
+    @Column(name = "date_of_birth")
+    public java.time.LocalDate dateOfBirth;
+
+    /** The last digits of the identity document's number; the full number is never kept here. */
+    @Column(name = "document_last_digits", length = 8)
+    public String documentLastDigits;
+
+    @Column(name = "kyc_country", length = 2)
+    public String kycCountry;
+
+    KycRecord toKyc() {
+        return new KycRecord(displayName, Optional.ofNullable(dateOfBirth), Optional.ofNullable(documentLastDigits), Optional.ofNullable(kycCountry));
+    }
+
     CustomerAccount toAccount() {
         Set<String> countries = new TreeSet<>(Arrays.stream(usualCountries.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList());
         return new CustomerAccount(accountRef, email, displayName, openedAt.toInstant(), balanceTier, status == Status.CLOSED,
