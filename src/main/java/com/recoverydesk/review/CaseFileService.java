@@ -57,7 +57,7 @@ public class CaseFileService {
 
     /** What the viewer may do on the case now; the screens offer exactly these buttons. */
     public record CaseActionsView(boolean canClaimReview, boolean canReleaseReview, boolean canDecideReview, boolean canClaimApproval,
-                          boolean canDecideApproval, boolean mayReassign, String approvalRefusal) {}
+                          boolean canDecideApproval, boolean mayReassign, String approvalRefusal, boolean supervisor) {}
 
     public record CaseScreen(CaseFileView file, CaseActionsView actions) {}
 
@@ -136,7 +136,7 @@ public class CaseFileService {
         boolean canClaimApproval = open && mayApprove && approvalTask.map(t -> t.assignee == null).orElse(false);
         boolean canDecideApproval = open && mayApprove && approvalTask.map(t -> t.assignee == null || me.equals(t.assignee)).orElse(false);
         return new CaseActionsView(canClaimReview, canReleaseReview, canDecideReview, canClaimApproval, canDecideApproval,
-                open && supervisor && (reviewTask.isPresent() || approvalTask.isPresent()), approvalRefusal);
+                open && supervisor && (reviewTask.isPresent() || approvalTask.isPresent()), approvalRefusal, supervisor);
     }
 
     private CaseFileView.TaskStateView taskState(ReviewTask task, RecoveryCase recoveryCase) {

@@ -78,6 +78,7 @@ class ReviewWorkbenchApiTest {
             Response content = given().auth().oauth2(token("agent1"))
                     .get("/api/v1/cases/" + c.caseId() + "/evidence/" + item.get("evidenceId") + "/content");
             content.then().statusCode(200).header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'none'"))
                     .header("Content-Type", equalTo(item.get("contentType")))
                     .header("Content-Disposition", org.hamcrest.Matchers.matchesPattern("inline; filename=\"[a-z-]+\\.(png|jpg)\""));
             byte[] bytes = content.asByteArray();
