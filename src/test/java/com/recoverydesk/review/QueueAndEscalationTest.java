@@ -54,6 +54,21 @@ class QueueAndEscalationTest {
         assertTrue(page.contains("overdue by"), "time overdue is shown");
     }
 
+    @Inject
+    com.recoverydesk.process.ProcessOperationsService operations;
+
+    @Test
+    void shouldTakeACaseOutOfTheQueueWhenAnAdministratorCancelsItsInstance() {
+        com.recoverydesk.support.ReviewFixtures.CaseInReview c = com.recoverydesk.support.ReviewFixtures.submitted();
+        String agent = TestTokens.forRole("agent");
+        given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", hasItem(c.caseId()));
+        long instance = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(c.caseId()).processInstanceKey);
+
+        operations.cancelInstance("admin1", instance);
+
+        given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", not(hasItem(c.caseId())));
+    }
+
     @Test
     void shouldFlagTheCaseAndTellTheSupervisorsOnceWhenTheReviewIsEscalated() {
         String ticketRef = TestCases.inReview(OffsetDateTime.now(ZoneOffset.UTC).plusHours(8), "HIGH");
