@@ -2,11 +2,6 @@
 -- KYC data on file, a demo password, the withdrawal lock, the time sessions were last revoked,
 -- a flag set when someone objected to a reset, and a pending re-enrolment.
 alter table customer_account add column password_hash varchar(100);
-alter table customer_account add column kyc_full_name varchar(128);
-alter table customer_account add column kyc_date_of_birth date;
-alter table customer_account add column kyc_nationality varchar(2);
-alter table customer_account add column kyc_document_kind varchar(32);
-alter table customer_account add column kyc_document_number varchar(40);
 alter table customer_account add column withdrawals_locked_until timestamp with time zone;
 alter table customer_account add column sessions_revoked_at timestamp with time zone;
 alter table customer_account add column flagged_at timestamp with time zone;

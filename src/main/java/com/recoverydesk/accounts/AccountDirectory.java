@@ -18,11 +18,16 @@ public interface AccountDirectory {
 
     Optional<CustomerAccount> findByRef(String accountRef);
 
+    /**
+     * The KYC data on file for the account, for the reviewer. A directory that holds none
+     * answers empty, and the case page says so.
+     */
+    default Optional<KycRecord> kycOnFile(String accountRef) {
+        return Optional.empty();
+    }
+
     /** Every address registered for notices about the account, the account's email first. */
     List<String> notificationAddresses(String accountRef);
-
-    /** The identity data on file, for the agent to compare with the evidence. */
-    KycRecord kycOnFile(String accountRef);
 
     /** The account's security state, without any secret. */
     AccountSecurity securityOf(String accountRef);

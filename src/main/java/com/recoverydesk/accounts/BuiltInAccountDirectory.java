@@ -66,15 +66,6 @@ public class BuiltInAccountDirectory implements AccountDirectory {
 
     @Override
     @Transactional
-    public KycRecord kycOnFile(String accountRef) {
-        DirectoryAccount account = require(accountRef, false);
-        return new KycRecord(account.kycFullName != null ? account.kycFullName : account.displayName,
-                Optional.ofNullable(account.kycDateOfBirth), Optional.ofNullable(account.kycNationality),
-                Optional.ofNullable(account.kycDocumentKind), Optional.ofNullable(account.kycDocumentNumber));
-    }
-
-    @Override
-    @Transactional
     public AccountSecurity securityOf(String accountRef) {
         DirectoryAccount account = require(accountRef, false);
         int authenticators = (int) AccountAuthenticator.count("accountId", account.id);
@@ -326,5 +317,12 @@ public class BuiltInAccountDirectory implements AccountDirectory {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    @Override
+    @Transactional
+    public Optional<KycRecord> kycOnFile(String accountRef) {
+        return DirectoryAccount.<DirectoryAccount>find("accountRef", accountRef)
+                .firstResultOptional().map(DirectoryAccount::toKyc);
     }
 }

@@ -37,18 +37,18 @@ public class DemoAccountSeeder {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         seed("ACC-1001", "alice@example.com", "Alice Example", now.minusYears(3), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.ACTIVE, "DE,FR",
-                LocalDate.of(1990, 4, 12), "DE", "C01X00T47");
+                new Kyc(LocalDate.of(1988, 4, 12), "4711", "DE"));
         seed("ACC-1002", "bob@example.com", "Bob Example", now.minusYears(2), CustomerAccount.BalanceTier.LOW, DirectoryAccount.Status.ACTIVE, "GB",
-                LocalDate.of(1985, 11, 3), "GB", "533380006");
+                new Kyc(LocalDate.of(1975, 11, 3), "0815", "GB"));
         seed("ACC-1003", "carol@example.com", "Carol Example", now.minusYears(4), CustomerAccount.BalanceTier.LARGE, DirectoryAccount.Status.ACTIVE, "US,CA",
-                LocalDate.of(1978, 1, 30), "US", "X12345678");
+                new Kyc(LocalDate.of(1969, 2, 28), "2203", "US"));
         seed("ACC-1004", "dave@example.com", "Dave Example", now.minusYears(5), CustomerAccount.BalanceTier.STANDARD, DirectoryAccount.Status.CLOSED, "NL",
-                LocalDate.of(1969, 7, 21), "NL", "SPECI2014");
+                new Kyc(LocalDate.of(1991, 7, 19), "9034", "NL"));
         directory.addNotificationAddress("ACC-1001", "alice.backup@example.com");
     }
 
     private void seed(String ref, String email, String name, OffsetDateTime openedAt, CustomerAccount.BalanceTier tier,
-                      DirectoryAccount.Status status, String countries, LocalDate born, String nationality, String passport) {
+                      DirectoryAccount.Status status, String countries, Kyc kyc) {
         DirectoryAccount account = DirectoryAccount.<DirectoryAccount>find("accountRef", ref).firstResult();
         if (account == null) {
             account = new DirectoryAccount();
@@ -64,13 +64,18 @@ public class DemoAccountSeeder {
         if (account.passwordHash != null) {
             return; // seeded before (the demo database outlives restarts)
         }
-        account.kycFullName = name;
-        account.kycDateOfBirth = born;
-        account.kycNationality = nationality;
-        account.kycDocumentKind = "PASSPORT";
-        account.kycDocumentNumber = passport;
+        kyc.applyTo(account);
         directory.setPassword(ref, DEMO_PASSWORD);
         directory.addAuthenticator(ref, "Phone (lost)", Totp.newSecret());
         directory.openSession(ref, "Mobile app");
+    }
+
+    /** The demo KYC data on file: made up, like the accounts. */
+    private record Kyc(LocalDate dateOfBirth, String documentLastDigits, String country) {
+        void applyTo(DirectoryAccount account) {
+            account.dateOfBirth = dateOfBirth;
+            account.documentLastDigits = documentLastDigits;
+            account.kycCountry = country;
+        }
     }
 }

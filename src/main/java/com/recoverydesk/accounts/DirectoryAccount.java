@@ -57,21 +57,6 @@ public class DirectoryAccount extends PanacheEntityBase {
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
-    @Column(name = "kyc_full_name", length = 128)
-    public String kycFullName;
-
-    @Column(name = "kyc_date_of_birth")
-    public java.time.LocalDate kycDateOfBirth;
-
-    @Column(name = "kyc_nationality", length = 2)
-    public String kycNationality;
-
-    @Column(name = "kyc_document_kind", length = 32)
-    public String kycDocumentKind;
-
-    @Column(name = "kyc_document_number", length = 40)
-    public String kycDocumentNumber;
-
     @Column(name = "withdrawals_locked_until")
     public OffsetDateTime withdrawalsLockedUntil;
 
@@ -90,6 +75,21 @@ public class DirectoryAccount extends PanacheEntityBase {
 
     @Column(name = "re_enrolment_started_at")
     public OffsetDateTime reEnrolmentStartedAt;
+
+    /** The KYC data on file, for the reviewer's comparison with the evidence. */
+    @Column(name = "date_of_birth")
+    public java.time.LocalDate dateOfBirth;
+
+    /** The last digits of the identity document's number; the full number is never kept here. */
+    @Column(name = "document_last_digits", length = 8)
+    public String documentLastDigits;
+
+    @Column(name = "kyc_country", length = 2)
+    public String kycCountry;
+
+    KycRecord toKyc() {
+        return new KycRecord(displayName, Optional.ofNullable(dateOfBirth), Optional.ofNullable(documentLastDigits), Optional.ofNullable(kycCountry));
+    }
 
     CustomerAccount toAccount() {
         Set<String> countries = new TreeSet<>(Arrays.stream(usualCountries.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList());

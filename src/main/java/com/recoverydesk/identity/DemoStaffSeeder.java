@@ -44,12 +44,18 @@ public class DemoStaffSeeder {
         }
         int created = 0;
         for (Map.Entry<String, String> demo : DEMO_STAFF.entrySet()) {
-            if (StaffAccount.findByUsername(demo.getKey()).isPresent()) {
+            java.util.Optional<StaffAccount> existing = StaffAccount.findByUsername(demo.getKey());
+            if (existing.isPresent()) {
+                if (existing.get().email == null) {
+                    // seeded before staff had addresses
+                    existing.get().email = demoAddress(demo.getKey());
+                }
                 continue;
             }
             StaffAccount staff = new StaffAccount();
             staff.username = demo.getKey();
             staff.displayName = displayName(demo.getKey());
+            staff.email = demoAddress(demo.getKey());
             staff.passwordHash = BcryptUtil.bcryptHash(DEMO_PASSWORD);
             staff.roles = new java.util.TreeSet<>(Set.of(demo.getValue()));
             staff.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -59,6 +65,11 @@ public class DemoStaffSeeder {
         if (created > 0) {
             LOG.infof("Seeded %d demo staff accounts (password '%s')", created, DEMO_PASSWORD);
         }
+    }
+
+    /** The demo staff's addresses: the demo mailbox shows what is sent to them (escalations). */
+    static String demoAddress(String username) {
+        return username + "@recovery-desk.local";
     }
 
     private static String displayName(String username) {

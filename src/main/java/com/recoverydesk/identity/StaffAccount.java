@@ -33,6 +33,10 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
+    /** The staff member's own address: for escalation mails, and to keep them off cases about their own account. */
+    @Column(length = 320)
+    public String email;
+
     @Column(name = "totp_secret", length = 64)
     public String totpSecret;
 

@@ -63,8 +63,11 @@ public class ProcessOperationsService {
     private final CamundaClient client;
     private final OutboxStore outbox;
     private final AuditTrail audit;
+    private final com.recoverydesk.review.ReviewQueue reviewQueue;
 
-    public ProcessOperationsService(ProcessEngine engine, EngineConfig config, CamundaClient client, OutboxStore outbox, AuditTrail audit) {
+    public ProcessOperationsService(ProcessEngine engine, EngineConfig config, CamundaClient client, OutboxStore outbox, AuditTrail audit,
+                                    com.recoverydesk.review.ReviewQueue reviewQueue) {
+        this.reviewQueue = reviewQueue;
         this.engine = engine;
         this.config = config;
         this.client = client;
@@ -146,14 +149,19 @@ public class ProcessOperationsService {
 
     /**
      * Cancels the instance for good. The case it belongs to keeps its status: cancelling is the
-     * administrator's last resort for an instance that cannot go on, not a way to close a case.
+     * administrator's last resort for an instance that cannot go on, not a way to close a case. Its
+     * queue entries leave the review queues, since no decision could reach the instance any more.
      */
     public void cancelInstance(String adminUsername, long instanceKey) {
         send(client.newCancelInstanceCommand(instanceKey),
                 "There is no active process instance " + instanceKey + ": it ended or was cancelled already.");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processInstanceKey", keyText(instanceKey));
-        audit.record(Actor.staff(adminUsername, Roles.ADMIN), "admin.instance-cancelled", caseIdOf(instanceKey), details);
+        String caseId = caseIdOf(instanceKey);
+        if (caseId != null) {
+            reviewQueue.closeEntriesOf(caseId);
+        }
+        audit.record(Actor.staff(adminUsername, Roles.ADMIN), "admin.instance-cancelled", caseId, details);
         LOG.infof("Process instance %d cancelled by an administrator", instanceKey);
     }
 

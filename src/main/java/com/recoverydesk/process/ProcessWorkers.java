@@ -59,6 +59,8 @@ public class ProcessWorkers {
         register(JobTypes.SEND_REMINDER, intake::sendReminder);
         register(JobTypes.OPEN_REVIEW, review::openReview);
         register(JobTypes.REQUEST_MORE_INFO, review::requestMoreInfo);
+        register(JobTypes.OPEN_APPROVAL, review::openApproval);
+        register(JobTypes.ESCALATE, review::escalate);
         register(JobTypes.NOTIFY_REJECTION, closure::notifyRejection);
         register(JobTypes.CLOSE_CASE, closure::closeCase);
         register(JobTypes.ANNOUNCE_RESET, reset::announceReset);

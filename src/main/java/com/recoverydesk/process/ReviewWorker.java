@@ -7,7 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Jobs around the agent's review: opening it, and sending the agent's question back to the requester. */
+/** Jobs around the human steps: opening the review and the second approval, escalating, and sending the agent's question back. */
 @ApplicationScoped
 public class ReviewWorker {
 
@@ -27,6 +27,18 @@ public class ReviewWorker {
     Map<String, Object> openReview(ActivatedJob job) {
         ReviewService.OpenedReview opened = review.openReview(Jobs.caseId(job));
         return Map.of(Variables.REVIEW_WARNING_AT, opened.warningAt().toString(), "reviewDueAt", opened.dueAt().toString());
+    }
+
+    /** {@code open-approval}: the agent approved; the case enters the supervisors' approval queue. */
+    Map<String, Object> openApproval(ActivatedJob job) {
+        review.openApproval(Jobs.caseId(job));
+        return Map.of();
+    }
+
+    /** {@code escalate}: the step named by the {@code stage} header is past its SLA warning point. */
+    Map<String, Object> escalate(ActivatedJob job) {
+        review.escalate(Jobs.caseId(job), Jobs.header(job, RecoveryProcess.Headers.STAGE));
+        return Map.of();
     }
 
     /** {@code request-more-info}: the agent's question goes to the requester; evidence is awaited again. */

@@ -2,26 +2,42 @@ package com.recoverydesk.review;
 
 import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.identity.StaffDirectory;
+import com.recoverydesk.sla.SlaConfig;
 import com.recoverydesk.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The queues of the human steps. Opening an entry twice for the same round changes nothing. */
+/**
+ * The queues of the human steps: opening entries, listing them due first, and who works them
+ * (claim, release, a supervisor's reassignment). Opening an entry twice for the same round changes
+ * nothing; entries of closed cases never show.
+ */
 @ApplicationScoped
 public class ReviewQueue {
 
     private final AuditTrail audit;
+    private final SlaConfig sla;
+    private final SeparationOfDuties duties;
+    private final StaffDirectory staffDirectory;
 
-    public ReviewQueue(AuditTrail audit) {
+    public ReviewQueue(AuditTrail audit, SlaConfig sla, SeparationOfDuties duties, StaffDirectory staffDirectory) {
         this.audit = audit;
+        this.sla = sla;
+        this.duties = duties;
+        this.staffDirectory = staffDirectory;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,42 +57,159 @@ public class ReviewQueue {
         return task;
     }
 
+    /**
+     * The case's process instance was cancelled: nothing would receive a decision, so its open
+     * entries leave the queues (completed now, undecided).
+     */
+    @Transactional
+    public int closeEntriesOf(String caseId) {
+        return Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).setParameter("caseId", caseId).executeUpdate();
+    }
+
     /** Open entries of a queue, the one due first at the top. */
     @Transactional
     public List<ReviewTaskView> openTasks(TaskQueue queue) {
+        return openTasks(queue, TaskFilter.NONE, "");
+    }
+
+    /** Open entries of a queue that pass the filter ({@code me} is who "mine" means), due first. */
+    @Transactional
+    public List<ReviewTaskView> openTasks(TaskQueue queue, TaskFilter filter, String me) {
         // one query, the case's columns joined in, rather than a look-up per row
-        return Panache.getEntityManager().createQuery("select new com.recoverydesk.review.ReviewTaskView("
-                        + "t.id, t.caseId, c.ticketRef, c.riskLevel, t.dueAt, t.assignee, cast(t.queue as String)) "
+        List<Object[]> rows = Panache.getEntityManager().createQuery("select t, c.ticketRef, c.riskLevel "
                         + "from ReviewTask t, RecoveryCase c where c.id = t.caseId and t.queue = :queue and t.completedAt is null "
-                        + "order by t.dueAt, t.createdAt", ReviewTaskView.class)
+                        + "and c.status not in :closed order by t.dueAt, t.createdAt", Object[].class)
                 .setParameter("queue", queue)
+                .setParameter("closed", CaseStatus.CLOSED)
                 .getResultList();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return rows.stream().map(row -> view((ReviewTask) row[0], (String) row[1], (String) row[2], now))
+                .filter(task -> filter.accepts(task, me)).toList();
+    }
+
+    /** The open entry of the case in the queue, if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ReviewTask> openTaskOf(String caseId, TaskQueue queue) {
+        return ReviewTask.find("caseId = ?1 and queue = ?2 and completedAt is null order by round desc", caseId, queue).firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReviewTaskView view(ReviewTask task, RecoveryCase recoveryCase) {
+        return view(task, recoveryCase.ticketRef, recoveryCase.riskLevel, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /**
-     * Claims an open entry for the staff member; claiming one's own entry again is harmless,
-     * an entry someone else holds is refused.
+     * Claims an open entry; claiming one's own entry again is harmless, an entry someone else holds
+     * is refused (409). Nobody claims a case about their own account, nor the approval of a case
+     * they reviewed (403, audited).
      */
-    @Transactional
-    public ReviewTaskView claim(String taskId, String username, TaskQueue allowedQueue) {
-        ReviewTask task = ReviewTask.findById(taskId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (task == null || task.queue != allowedQueue) {
-            throw ProblemException.notFound("No such task in your queue.");
-        }
-        if (task.completedAt != null) {
-            throw ProblemException.conflict("This task is already done.");
-        }
-        if (task.assignee != null && !task.assignee.equals(username)) {
-            throw ProblemException.conflict("This task is already claimed by someone else.");
-        }
-        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
-        if (task.assignee == null) {
-            task.assignee = username;
-            task.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            audit.record(Actor.staff(username, allowedQueue == TaskQueue.REVIEW ? "agent" : "supervisor"),
-                    "task.claimed", task.caseId, Map.of("taskId", task.id, "queue", task.queue.name()));
-        }
-        return new ReviewTaskView(task.id, task.caseId, recoveryCase.ticketRef, recoveryCase.riskLevel, task.dueAt, task.assignee, task.queue.name());
+    @Transactional(dontRollbackOn = RefusedAttempt.class)
+    public ReviewTaskView claim(String taskId, Staff staff) {
+        return claim(taskId, staff, null);
     }
 
+    /** As {@link #claim(String, Staff)}, for a screen of one queue: an entry of another queue is not found there. */
+    @Transactional(dontRollbackOn = RefusedAttempt.class)
+    public ReviewTaskView claim(String taskId, Staff staff, TaskQueue onlyFrom) {
+        ReviewTask task = lockOpenTask(taskId, staff);
+        if (onlyFrom != null && task.queue != onlyFrom) {
+            throw ProblemException.notFound("No such task in your queue.");
+        }
+        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+        if (task.assignee != null && task.assignee.equals(staff.username())) {
+            return view(task, recoveryCase);
+        }
+        duties.requireNotOwnAccount(staff, recoveryCase, "claim");
+        if (task.queue == TaskQueue.APPROVAL) {
+            duties.requireNotReviewer(staff, task.caseId, "claim");
+        }
+        if (task.assignee != null) {
+            throw ProblemException.conflict("This task is already claimed by someone else.");
+        }
+        task.assignee = staff.username();
+        task.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(Actor.staff(staff.username(), staff.roleFor(task.queue)), "task.claimed", task.caseId,
+                Map.of("taskId", task.id, "queue", task.queue.name(), "round", task.round));
+        return view(task, recoveryCase);
+    }
+
+    /** Gives a claimed entry back to the queue: its assignee may, and a supervisor may for anyone. */
+    @Transactional(dontRollbackOn = RefusedAttempt.class)
+    public ReviewTaskView release(String taskId, Staff staff) {
+        ReviewTask task = lockOpenTask(taskId, staff);
+        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+        if (task.assignee == null) {
+            return view(task, recoveryCase);
+        }
+        if (!task.assignee.equals(staff.username()) && !staff.has(com.recoverydesk.identity.Roles.SUPERVISOR)) {
+            throw duties.refuse(staff, task.caseId, "release", SeparationOfDuties.Refusal.NOT_THE_ASSIGNEE,
+                    "Only the staff member who claimed this task, or a supervisor, can release it.");
+        }
+        String previous = task.assignee;
+        task.assignee = null;
+        task.claimedAt = null;
+        audit.record(Actor.staff(staff.username(), staff.roleFor(task.queue)), "task.released", task.caseId,
+                Map.of("taskId", task.id, "queue", task.queue.name(), "previousAssignee", previous));
+        return view(task, recoveryCase);
+    }
+
+    /**
+     * A supervisor hands an entry to another staff member who may work it: one of the queue's roles,
+     * not on their own account's case, and for an approval not one of the case's reviewers.
+     */
+    @Transactional(dontRollbackOn = RefusedAttempt.class)
+    public ReviewTaskView reassign(String taskId, Staff supervisor, String toUsername) {
+        ReviewTask task = lockOpenTask(taskId, supervisor);
+        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+        duties.requireNotOwnAccount(supervisor, recoveryCase, "reassign");
+        StaffDirectory.StaffMember target = staffDirectory.find(toUsername == null ? "" : toUsername.trim())
+                .filter(StaffDirectory.StaffMember::enabled)
+                .orElseThrow(() -> ProblemException.badRequest("There is no active staff member of that name."));
+        Staff assignee = new Staff(target.username(), target.roles(), Optional.empty());
+        if (!assignee.mayWork(task.queue)) {
+            throw ProblemException.badRequest(target.username() + " does not hold a role that works this queue.");
+        }
+        if (duties.isOwnAccount(assignee, recoveryCase)) {
+            throw ProblemException.badRequest("This case is about " + target.username() + "'s own account; choose someone else.");
+        }
+        if (task.queue == TaskQueue.APPROVAL && duties.reviewed(assignee, task.caseId)) {
+            throw ProblemException.badRequest(target.username() + " reviewed this case and cannot give its second approval.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", task.id);
+        details.put("queue", task.queue.name());
+        details.put("from", task.assignee == null ? "" : task.assignee);
+        details.put("to", target.username());
+        task.assignee = target.username();
+        task.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(Actor.staff(supervisor.username(), com.recoverydesk.identity.Roles.SUPERVISOR), "task.reassigned", task.caseId, details);
+        return view(task, recoveryCase);
+    }
+
+    private ReviewTask lockOpenTask(String taskId, Staff staff) {
+        ReviewTask task = taskId == null ? null : ReviewTask.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null || !staff.mayWork(task.queue)) {
+            throw ProblemException.notFound("No such task in your queue.");
+        }
+        RecoveryCase recoveryCase = RecoveryCase.findById(task.caseId);
+        if (task.completedAt != null || !recoveryCase.status.isOpen()) {
+            throw ProblemException.conflict("This task is already done.");
+        }
+        return task;
+    }
+
+    private ReviewTaskView view(ReviewTask task, String ticketRef, String riskLevel, OffsetDateTime now) {
+        OffsetDateTime warningAt = warningPoint(task);
+        boolean overdue = task.dueAt.isBefore(now);
+        boolean atRisk = !overdue && (task.escalatedAt != null || !warningAt.isAfter(now));
+        return new ReviewTaskView(task.id, task.caseId, ticketRef, riskLevel, task.dueAt, task.assignee, task.queue.name(), task.round,
+                task.createdAt, warningAt, task.escalatedAt, atRisk, overdue);
+    }
+
+    /** The SLA warning point: the configured share of the time between opening and due time. */
+    OffsetDateTime warningPoint(ReviewTask task) {
+        Duration total = Duration.between(task.createdAt, task.dueAt);
+        return task.createdAt.plus(Duration.ofMillis((long) (Math.max(total.toMillis(), 0) * sla.warningAt())));
+    }
 }

@@ -23,6 +23,10 @@ public interface SlaConfig {
     @WithDefault("0.75")
     double warningAt();
 
+    /** Time from the agent's approval to the supervisor's second approval. */
+    @WithDefault("PT8H")
+    Duration approvalDue();
+
     interface ReviewDue {
         @WithDefault("PT48H")
         Duration low();

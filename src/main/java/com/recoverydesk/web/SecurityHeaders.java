@@ -14,13 +14,23 @@ public class SecurityHeaders {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * For evidence files served to reviewers: nothing may run or load, except the browser's own
+     * PDF and video viewers (object-src and media-src), which the page policy's object-src 'none' would block.
+     */
+    static final String EVIDENCE_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; "
+            + "style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final java.util.regex.Pattern EVIDENCE_CONTENT = java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/evidence/[^/]+/content");
+
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             var headers = rc.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            if (!rc.normalizedPath().startsWith("/q/swagger-ui")) {
+            if (EVIDENCE_CONTENT.matcher(rc.normalizedPath()).matches()) {
+                headers.set("Content-Security-Policy", EVIDENCE_CSP);
+            } else if (!rc.normalizedPath().startsWith("/q/swagger-ui")) {
                 headers.set("Content-Security-Policy", CSP);
             }
             rc.next();

@@ -3,7 +3,9 @@ package com.recoverydesk.identity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.recoverydesk.support.ApplicationRoutes;
 import com.recoverydesk.support.ProtectedEndpoints;
 import com.recoverydesk.support.ProtectedEndpoints.Endpoint;
 import com.recoverydesk.support.TestTokens;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -26,6 +29,24 @@ import org.junit.jupiter.api.TestFactory;
 class EndpointAuthorizationTest {
 
     private static final List<String> BAD_TOKEN_KINDS = List.of("tampered", "expired", "unsigned", "wrong-issuer", "foreign-key", "garbage");
+
+    /**
+     * The list the tests below walk is checked against the routes the application serves: a new
+     * endpoint fails here until its authorisation is decided, in ProtectedEndpoints or as public.
+     */
+    @Test
+    void shouldKnowTheAuthorisationOfEveryRouteOfTheApplication() {
+        List<ApplicationRoutes.Route> routes = ApplicationRoutes.all();
+        List<String> undecided = routes.stream()
+                .filter(route -> ProtectedEndpoints.ALL.stream().noneMatch(e -> route.matches(e.method(), e.path())))
+                .filter(route -> !ProtectedEndpoints.PUBLIC.contains(route.toString()))
+                .map(ApplicationRoutes.Route::toString).toList();
+        assertTrue(undecided.isEmpty(), "routes missing from ProtectedEndpoints (or its PUBLIC list): " + undecided);
+        List<String> stalePublic = ProtectedEndpoints.PUBLIC.stream()
+                .filter(p -> routes.stream().noneMatch(r -> r.toString().equals(p))).toList();
+        assertTrue(stalePublic.isEmpty(), "PUBLIC names routes the application does not serve: " + stalePublic);
+        assertTrue(routes.size() > 40, "the routes were found: " + routes.size());
+    }
 
     @TestFactory
     Stream<DynamicTest> shouldRefuseMissingAndBadTokensWith401() {
@@ -79,6 +100,9 @@ class EndpointAuthorizationTest {
     private static Response call(Endpoint endpoint, RequestSpecification request) {
         if (endpoint.jsonBody() != null) {
             request = request.contentType("application/json").body(endpoint.jsonBody());
+        }
+        if (endpoint.multipart()) {
+            request = request.multiPart("kind", "ID_FRONT").multiPart("file", "f.png", com.recoverydesk.support.EvidenceSamples.png(8, 8), "image/png");
         }
         return request.request(endpoint.method(), endpoint.path());
     }
