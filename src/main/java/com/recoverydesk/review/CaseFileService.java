@@ -12,7 +12,10 @@ import com.recoverydesk.cases.CaseMessage;
 import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.evidence.EvidenceCatalog;
+import com.recoverydesk.evidence.EvidenceCheckService;
 import com.recoverydesk.identity.Roles;
+import com.recoverydesk.reset.ResetStatusService;
+import com.recoverydesk.reset.ResetStatusView;
 import com.recoverydesk.review.CaseFileView.EvidenceCheckView;
 import com.recoverydesk.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,17 +40,21 @@ public class CaseFileService {
     private static final int HISTORY_LIMIT = 500;
 
     private final EvidenceCatalog evidence;
+    private final EvidenceCheckService evidenceChecks;
     private final AccountDirectory accounts;
+    private final ResetStatusService resets;
     private final AuditQueryService auditQuery;
     private final AuditTrail audit;
     private final SeparationOfDuties duties;
     private final ReviewQueue queue;
     private final ObjectMapper json;
 
-    public CaseFileService(EvidenceCatalog evidence, AccountDirectory accounts, AuditQueryService auditQuery, AuditTrail audit,
+    public CaseFileService(EvidenceCatalog evidence, EvidenceCheckService evidenceChecks, AccountDirectory accounts, ResetStatusService resets, AuditQueryService auditQuery, AuditTrail audit,
                            SeparationOfDuties duties, ReviewQueue queue, ObjectMapper json) {
         this.evidence = evidence;
+        this.evidenceChecks = evidenceChecks;
         this.accounts = accounts;
+        this.resets = resets;
         this.auditQuery = auditQuery;
         this.audit = audit;
         this.duties = duties;
@@ -79,7 +86,6 @@ public class CaseFileService {
         CaseFileView.KycView kyc = reviewsCases ? accounts.kycOnFile(recoveryCase.accountRef)
                 .map(k -> new CaseFileView.KycView(k.name(), k.dateOfBirth().orElse(null), k.documentLastDigits().orElse(null), k.country().orElse(null)))
                 .orElse(null) : null;
-        String accountStatus = accounts.findByRef(recoveryCase.accountRef).map(a -> a.closed() ? "CLOSED" : "ACTIVE").orElse("UNKNOWN");
         Optional<ReviewTask> reviewTask = queue.openTaskOf(caseId, TaskQueue.REVIEW);
         Optional<ReviewTask> approvalTask = queue.openTaskOf(caseId, TaskQueue.APPROVAL);
         List<CaseFileView.DecisionView> decisions = ReviewDecision.ofCase(caseId).stream()
@@ -89,10 +95,10 @@ public class CaseFileService {
         CaseFileView file = new CaseFileView(recoveryCase.id, recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.riskLevel,
                 riskReasons(events), recoveryCase.description, recoveryCase.openedAt, recoveryCase.requestCountry,
                 EvidenceRequirements.decode(recoveryCase.requiredEvidence).stream().map(EvidenceRequirements.Requirement::label).toList(),
-                evidence.ofCase(caseId).stream().map(item -> evidenceView(caseId, item)).toList(),
+                evidenceViews(caseId),
                 events.stream().map(this::history).toList(),
                 CaseMessage.of(caseId).stream().map(m -> new CaseFileView.MessageView(m.author.name(), m.body, m.createdAt)).toList(),
-                kyc, new CaseFileView.AccountView(accountStatus),
+                kyc, accountView(recoveryCase),
                 reviewTask.map(t -> taskState(t, recoveryCase)).orElse(null), approvalTask.map(t -> taskState(t, recoveryCase)).orElse(null),
                 decisions, recoveryCase.moreInfoRounds, Math.max(0, ReviewDecisionService.MAX_MORE_INFO_ROUNDS - recoveryCase.moreInfoRounds));
         return new CaseScreen(file, actions(staff, recoveryCase, reviewTask, approvalTask));
@@ -139,19 +145,42 @@ public class CaseFileService {
                 open && supervisor && (reviewTask.isPresent() || approvalTask.isPresent()), approvalRefusal, supervisor);
     }
 
+    private CaseFileView.AccountView accountView(RecoveryCase recoveryCase) {
+        var security = resets.securityOfAccount(recoveryCase.accountRef);
+        Optional<ResetStatusView> reset = resets.resetOf(recoveryCase.id);
+        return new CaseFileView.AccountView(security.status(), security.authenticators(), security.withdrawalLockedUntil(),
+                security.sessionsRevokedAt(), reset.map(ResetStatusView::resetAt).orElse(null), reset.map(ResetStatusView::resetDone).orElse(false));
+    }
+
     private CaseFileView.TaskStateView taskState(ReviewTask task, RecoveryCase recoveryCase) {
         ReviewTaskView view = queue.view(task, recoveryCase);
         return new CaseFileView.TaskStateView(task.id, task.round, task.assignee, task.dueAt, view.overdue(), view.atRisk(), task.escalatedAt);
     }
 
-    private static CaseFileView.EvidenceView evidenceView(String caseId, EvidenceCatalog.EvidenceItem item) {
+    private List<CaseFileView.EvidenceView> evidenceViews(String caseId) {
+        Map<String, List<com.recoverydesk.evidence.EvidenceCheckView>> machineChecks = evidenceChecks.checksForCase(caseId);
+        return evidence.ofCase(caseId).stream()
+                .map(item -> evidenceView(caseId, item, machineChecks.getOrDefault(item.evidenceId(), List.of()))).toList();
+    }
+
+    private static CaseFileView.EvidenceView evidenceView(String caseId, EvidenceCatalog.EvidenceItem item,
+                                                         List<com.recoverydesk.evidence.EvidenceCheckView> machineChecks) {
         List<EvidenceCheckView> checks = new ArrayList<>();
-        // the one check every stored file passed; the metadata checks are added beside it by the evidence-checks work
-        checks.add(new EvidenceCheckView("format-by-content", "PASSED",
-                "Identified as " + item.contentType() + " from its bytes at upload; the file name and declared type were not trusted."));
+        checks.add(new EvidenceCheckView("FORMAT_BY_CONTENT", "PASSED",
+                "Identified as " + item.contentType() + " from its bytes at upload; the file name and declared type were not trusted.", null));
+        // the checks computed at upload (evidence/EvidenceChecks): facts for the reviewer, never a decision
+        machineChecks.forEach(check -> checks.add(new EvidenceCheckView(check.code(), outcomeLabel(check.outcome()), check.reason(), check.relatedTicketRef())));
         return new CaseFileView.EvidenceView(item.evidenceId(), item.kind().name(), EvidenceRequirements.kindLabel(item.kind().name()),
                 item.sha256(), item.contentType(), item.sizeBytes(), item.uploadedAt(), item.round(), checks,
                 "/api/v1/cases/" + caseId + "/evidence/" + item.evidenceId() + "/content");
+    }
+
+    private static String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case "PASS" -> "PASSED";
+            case "FLAG" -> "FLAGGED";
+            default -> outcome;
+        };
     }
 
     private List<String> riskReasons(List<AuditEventView> events) {

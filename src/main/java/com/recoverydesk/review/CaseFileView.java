@@ -33,7 +33,7 @@ public record CaseFileView(String caseId, String ticketRef, String status, Strin
     }
 
     /** @param outcome {@code PASSED}, {@code FLAGGED} or {@code INFO} */
-    public record EvidenceCheckView(String check, String outcome, String detail) {
+    public record EvidenceCheckView(String check, String outcome, String detail, String relatedTicketRef) {
         public boolean isFlagged() {
             return "FLAGGED".equals(outcome);
         }
@@ -46,7 +46,14 @@ public record CaseFileView(String caseId, String ticketRef, String status, Strin
     public record KycView(String name, LocalDate dateOfBirth, String documentNumberLastDigits, String country) {}
 
     /** @param status {@code ACTIVE} or {@code CLOSED}, as the account directory says */
-    public record AccountView(String status) {}
+    /**
+     * The account's security state (no secrets), and the reset's course once announced.
+     *
+     * @param resetAt    T, the announced time of the reset (null before the announcement)
+     * @param resetDone  the authenticators were removed, the sessions revoked and withdrawals locked
+     */
+    public record AccountView(String status, int authenticators, java.time.Instant withdrawalLockedUntil, java.time.Instant sessionsRevokedAt,
+                              String resetAt, boolean resetDone) {}
 
     public record TaskStateView(String taskId, int round, String assignee, OffsetDateTime dueAt, boolean overdue, boolean atRisk,
                                 OffsetDateTime escalatedAt) {}

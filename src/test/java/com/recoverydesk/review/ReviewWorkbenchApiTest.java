@@ -132,12 +132,8 @@ class ReviewWorkbenchApiTest {
         given().auth().oauth2(token("supervisor2")).contentType("application/json").body(Map.of("decision", "DENY", "note", "late"))
                 .post("/api/v1/cases/" + c.caseId() + "/approval-decision").then().statusCode(409);
 
-        // the process went on to the announcement of the reset: its job waits for the announce-reset worker
-        ActivatedJob announce = Eventually.find("the announce-reset job of the case", Duration.ofSeconds(20), () -> client.newActivateJobsCommand()
-                .jobType(RecoveryProcess.JobTypes.ANNOUNCE_RESET).maxJobsToActivate(32).timeout(Duration.ofMillis(500))
-                .fetchVariables(RecoveryProcess.Variables.CASE_ID).send().join().getJobs().stream()
-                .filter(job -> c.caseId().equals(job.getVariablesAsMap().get(RecoveryProcess.Variables.CASE_ID))).findFirst());
-        assertEquals(RecoveryProcess.Elements.ANNOUNCE_RESET, announce.getElementId());
+        // the process went on to the announcement of the reset: the case is in its cooling-off
+        Eventually.await("the case in its cooling-off", () -> "COOLING_OFF".equals(ReviewFixtures.status(c.caseId())));
         given().auth().oauth2(token("supervisor1")).queryParam("queue", "approval").get("/api/v1/review/tasks")
                 .then().body("taskId", not(hasItem(approvalTask)));
 

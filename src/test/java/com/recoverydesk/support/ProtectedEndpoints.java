@@ -94,8 +94,13 @@ public final class ProtectedEndpoints {
             "GET /", "GET /login", "POST /login", "POST /logout", "POST /api/v1/auth/token",
             "GET /recover", "POST /recover", "POST /recover/code", "GET /recover/confirm/{linkToken}", "POST /recover/confirm/{linkToken}",
             "POST /api/v1/recovery-requests", "POST /api/v1/recovery-requests/confirmations",
+            // the choice of a new password after an administrator's reset: the single-use ticket is the credential
+            "POST /login/password",
+            // the mailed single-use links of the reset: the token in the path is the credential
+            "GET /objection/{token}", "POST /objection/{token}", "GET /enrol/{token}", "POST /enrol/{token}",
             // demo mode only (the production profile does not serve them)
-            "GET /demo/mailbox", "GET /api/v1/demo/mailbox");
+            "GET /demo/mailbox", "GET /api/v1/demo/mailbox",
+            "GET /demo/sign-in", "POST /demo/sign-in", "POST /api/v1/demo/account-sign-in");
 
     private ProtectedEndpoints() {
     }

@@ -93,21 +93,17 @@ public final class TestCases {
         Eventually.await("review opened for " + ticketRef, () -> QuarkusTransaction.requiringNew().call(() ->
                 ReviewTask.count("caseId = ?1 and queue = ?2 and completedAt is null", caseId, TaskQueue.REVIEW) > 0));
 
-        CamundaClient client = Arc.container().instance(CamundaClient.class).get();
-        client.newPublishMessageCommand().messageName(RecoveryProcess.Messages.REVIEW_DECIDED).correlationKey(caseId)
-                .messageId("review-decided:" + caseId + ":0")
-                .variables(Map.of(RecoveryProcess.Variables.REVIEW_DECISION, "APPROVE")).send().join();
-        // the open-approval worker comes with the workbench: until then the test does its job
-        ActivatedJob openApproval = Eventually.find("the open-approval job of " + ticketRef, Duration.ofSeconds(20), () -> {
-            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(RecoveryProcess.JobTypes.OPEN_APPROVAL).maxJobsToActivate(32)
-                    .timeout(Duration.ofSeconds(2)).fetchVariables(RecoveryProcess.Variables.CASE_ID)
-                    .requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
-            return jobs.stream().filter(j -> caseId.equals(j.getVariablesAsMap().get(RecoveryProcess.Variables.CASE_ID))).findFirst();
-        });
-        client.newCompleteCommand(openApproval).send().join();
-        client.newPublishMessageCommand().messageName(RecoveryProcess.Messages.APPROVAL_DECIDED).correlationKey(caseId)
-                .messageId("approval-decided:" + caseId)
-                .variables(Map.of(RecoveryProcess.Variables.APPROVAL_DECISION, "APPROVE")).send().join();
+        // the desk's own way: agent1 claims and approves with the full checklist, supervisor1 gives the second approval
+        String agent = TestTokens.forRole("agent");
+        String reviewTask = ReviewFixtures.openTask(caseId, TaskQueue.REVIEW);
+        given().auth().oauth2(agent).post("/api/v1/review/tasks/" + reviewTask + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).contentType("application/json")
+                .body(Map.of("decision", "APPROVE", "checklist", ReviewFixtures.FULL_CHECKLIST, "note", "All consistent."))
+                .post("/api/v1/cases/" + caseId + "/review-decision").then().statusCode(200);
+        ReviewFixtures.openTask(caseId, TaskQueue.APPROVAL);
+        given().auth().oauth2(TestTokens.forRole("supervisor")).contentType("application/json")
+                .body(Map.of("decision", "APPROVE", "note", "Second approval."))
+                .post("/api/v1/cases/" + caseId + "/approval-decision").then().statusCode(200);
         return new ApprovedCase(caseId, ticketRef, caseToken);
     }
 }
