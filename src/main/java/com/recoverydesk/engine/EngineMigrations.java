@@ -21,7 +21,7 @@ import java.util.List;
 final class EngineMigrations {
 
     static final String LOCATION = "db/engine/";
-    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql", "V2__timer_attempts_and_lease.sql");
 
     private EngineMigrations() {}
 
