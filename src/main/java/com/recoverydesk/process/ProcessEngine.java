@@ -46,6 +46,7 @@ public class ProcessEngine {
     }
 
     void start(@Observes @Priority(STARTUP_ORDER) StartupEvent startup) {
+        LOG.infof("Process engine mode: %s (recovery.engine.mode)", config.mode());
         if (config.mode() == EngineConfig.Mode.embedded) {
             embedded = EmbeddedEngine.start(EngineSettings.defaults().withPort(config.port())
                     .withCommandThreads(config.commandThreads()), dataSource);
