@@ -135,7 +135,8 @@ public class ProcessEngine {
                 // long polling only: one delivery path, the same on the embedded engine and on a cluster
                 .defaultJobWorkerStreamEnabled(false)
                 .defaultRequestTimeout(Duration.ofSeconds(20))
-                .defaultJobWorkerName("recovery-desk");
+                .defaultJobWorkerName("recovery-desk")
+                .numJobWorkerExecutionThreads(config.handlerThreads());
         if (embedded != null) {
             return builder.grpcAddress(URI.create("http://127.0.0.1:" + embedded.port())).build();
         }

@@ -2,8 +2,8 @@ package com.recoverydesk.notify;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.recoverydesk.support.DatabaseFaults;
 import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;
 import io.quarkus.mailer.Mail;
@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,25 +71,16 @@ class SmtpTransportTest {
     @Test
     void shouldSendTheStepsMailOnceWhenTheTransactionAfterItFailsAndIsRetried() throws SQLException {
         String email = TestAccounts.create();
-        String sequence = "fault_seq_" + System.nanoTime();
         // the request-evidence step writes its mail, then posts the case message: that insert fails once
         // for this requester's case (a serialisation failure), which rolls the whole step back
-        execute("create sequence " + sequence,
-                "create or replace function " + sequence + "_fn() returns trigger as $$ begin"
-                        + " if exists (select 1 from recovery_case c join customer_account a on a.account_ref = c.account_ref"
-                        + " where c.id = new.case_id and a.email = '" + email + "') and nextval('" + sequence + "') = 1 then"
-                        + " raise exception 'injected fault' using errcode = '40001'; end if; return new; end $$ language plpgsql",
-                "create trigger " + sequence + "_trg before insert on case_message for each row execute function " + sequence + "_fn()");
-        try {
+        try (DatabaseFaults faults = DatabaseFaults.failCaseInserts(dataSource, "case_message", email, 1, "40001", "injected fault for %")) {
             String caseId = openCase(email);
 
             Eventually.await("the request-evidence step done and its mail sent",
                     () -> stepDone(caseId, "request-evidence") && !evidenceMails(email).isEmpty());
 
-            assertTrue(queryLong("select case when is_called then last_value else 0 end from " + sequence) >= 1, "the step's first try failed after writing its mail");
+            assertEquals(1, faults.fired(), "the step's first try failed after writing its mail");
             assertEquals(1, evidenceMails(email).size(), "the mail of the failed try was never sent");
-        } finally {
-            execute("drop trigger " + sequence + "_trg on case_message", "drop function " + sequence + "_fn()", "drop sequence " + sequence);
         }
     }
 
@@ -132,22 +122,6 @@ class SmtpTransportTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private long queryLong(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
         }
     }
 }
