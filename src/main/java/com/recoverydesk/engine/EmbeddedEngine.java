@@ -78,6 +78,12 @@ public final class EmbeddedEngine implements AutoCloseable {
         jobLoop = new DueTimeLoop("engine-job-deadlines", settings.clock(), 5_000, new JobSweep(engine));
         afterCommit.wire(engine, timerLoop, jobLoop);
         engine.onCorrelationFailure(jobLoop::wakeAt);
+        if (settings.clock() instanceof ControlledClock controlled) {
+            controlled.onAdvance(() -> {
+                timerLoop.wakeAt(Long.MIN_VALUE);
+                jobLoop.wakeAt(Long.MIN_VALUE);
+            });
+        }
 
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
