@@ -208,7 +208,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         private final Engine engine;
         private long lastCheck;
         private long lastMessageCleanup;
-        private long lastCorrelationSweep = Long.MIN_VALUE;
+        private long lastCorrelationSweep; // 0: the first round sweeps (resumes what a stopped engine left)
         private long lastLeaseCheck;
 
         JobSweep(Engine engine) {

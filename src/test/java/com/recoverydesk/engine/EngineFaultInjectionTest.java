@@ -44,6 +44,8 @@ class EngineFaultInjectionTest extends EngineTestHelpers {
     static void stopEngine() {
         if (engine != null) engine.close();
         if (client != null) client.close();
+        engine = null;
+        client = null;
     }
 
     @AfterEach
@@ -70,6 +72,26 @@ class EngineFaultInjectionTest extends EngineTestHelpers {
         ClientStatusException again = assertThrows(ClientStatusException.class, () -> client.newPublishMessageCommand().messageName(message)
                 .correlationKey("case-lost").messageId("submission-1").timeToLive(Duration.ofHours(1)).send().join());
         assertEquals(Status.Code.ALREADY_EXISTS, again.getStatusCode(), "publishing stays idempotent per message id");
+    }
+
+    @Test
+    void shouldCorrelateAtStartWhatAStoppedEngineLeftUncorrelated() {
+        String processId = unique("left-uncorrelated");
+        String message = unique("evidence-submitted");
+        deploy(Bpmn.createExecutableProcess(processId).startEvent()
+                .receiveTask("Task_WaitForEvidence").message(m -> m.name(message).zeebeCorrelationKeyExpression("caseId"))
+                .endEvent().done());
+        long instance = start(processId, Map.of("caseId", "case-left")).getProcessInstanceKey();
+        await("subscription open", Duration.ofSeconds(5), () -> waitingElements(instance).equals(List.of("Task_WaitForEvidence")));
+        faults.fail("INSERT INTO engine_message_correlation", Fault.CONNECTION_LOST, Integer.MAX_VALUE);
+        client.newPublishMessageCommand().messageName(message).correlationKey("case-left").messageId("left-1")
+                .timeToLive(Duration.ofHours(1)).send().join();
+        stopEngine(); // with the correlation still failing: the retry the old engine planned dies with it
+        faults.clear();
+
+        startEngineOnFaultyDatabase();
+
+        awaitCompleted(instance);
     }
 
     @Test
