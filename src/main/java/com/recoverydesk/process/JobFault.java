@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * that finds the log line with the detail. Exception texts never reach the engine (an SMTP error quotes
  * the recipient, a constraint violation the value); the log gets them with e-mail addresses removed.
  */
-record JobFault(Code code, String reference, boolean retryable, String detail) {
+record JobFault(Code code, String reference, boolean retryable, String detail, String ownText) {
 
     enum Code {
         /** The database was unreachable, busy or in a conflict that a retry resolves. */
@@ -20,8 +20,12 @@ record JobFault(Code code, String reference, boolean retryable, String detail) {
         DATABASE_REJECTED,
         /** The engine did not take the step's answer. */
         ENGINE_UNAVAILABLE,
-        /** The job lacks what the step needs (variable, header): a modelling or data defect. */
-        BAD_JOB,
+        /**
+         * The step itself refused: our own code found its data missing (an unknown case, an account the
+         * directory no longer knows, a job without its variable). Its text is ours, written to name ids
+         * only, so the incident may carry it: the operator sees what to fix.
+         */
+        STEP_REFUSED,
         /** Anything else: a defect to look up in the log. */
         UNEXPECTED
     }
@@ -42,17 +46,35 @@ record JobFault(Code code, String reference, boolean retryable, String detail) {
             }
         } else if (find(failure, ClientStatusException.class) != null) {
             code = Code.ENGINE_UNAVAILABLE;
-        } else if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).startsWith("job ")) {
-            code = Code.BAD_JOB;
+        } else if (isOurOwnRefusal(failure)) {
+            code = Code.STEP_REFUSED;
         } else {
             code = Code.UNEXPECTED;
         }
-        return new JobFault(code, reference, retryable, describe(failure));
+        String ownText = code == Code.STEP_REFUSED ? scrub(failure.getMessage(), 200) : null;
+        return new JobFault(code, reference, retryable, describe(failure), ownText);
     }
 
-    /** What the incident says: the code and the reference, nothing of the data. */
+    /** What the incident says: the code and the reference, and only for our own refusals their text. */
     String incidentText() {
-        return code + " (ref " + reference + "; the log has the detail)";
+        return ownText == null
+                ? code + " (ref " + reference + "; the log has the detail)"
+                : code + ": " + ownText + " (ref " + reference + ")";
+    }
+
+    /** An IllegalStateException or IllegalArgumentException thrown by our own code, not wrapping a library's failure. */
+    private static boolean isOurOwnRefusal(Throwable failure) {
+        if (!(failure instanceof IllegalStateException || failure instanceof IllegalArgumentException)
+                || failure.getCause() != null || failure.getMessage() == null) {
+            return false;
+        }
+        StackTraceElement[] trace = failure.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("com.recoverydesk.");
+    }
+
+    private static String scrub(String message, int max) {
+        String text = EMAIL.matcher(message).replaceAll("<address>").replaceAll("[\\r\\n\\t]+", " ");
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     /**
@@ -81,8 +103,7 @@ record JobFault(Code code, String reference, boolean retryable, String detail) {
                 text.append('[').append(sql.getSQLState()).append(']');
             }
             if (t.getMessage() != null) {
-                String message = EMAIL.matcher(t.getMessage()).replaceAll("<address>");
-                text.append(": ").append(message.length() > 300 ? message.substring(0, 300) + "…" : message);
+                text.append(": ").append(scrub(t.getMessage(), 300));
             }
         }
         return text.toString();

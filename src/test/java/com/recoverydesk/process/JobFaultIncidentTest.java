@@ -49,7 +49,7 @@ class JobFaultIncidentTest {
             assertTrue(text.startsWith("DATABASE_REJECTED (ref "), text);
             assertFalse(text.contains(email) || text.contains("@"), "no address in the incident: " + text);
             assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace or exception text in the incident: " + text);
-            assertTrue(faults.fired() == 1, "a rejected write is not retried: tried " + faults.fired() + " times");
+            assertTrue(faults.inserts() == 1, "a rejected write is not retried: tried " + faults.inserts() + " times");
         }
     }
 

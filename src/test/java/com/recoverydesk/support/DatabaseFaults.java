@@ -43,8 +43,8 @@ public final class DatabaseFaults implements AutoCloseable {
         return faults;
     }
 
-    /** How many inserts failed so far. */
-    public long fired() throws SQLException {
+    /** How many of the requester's inserts the trigger met so far: the failed ones and any after them. */
+    public long inserts() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select case when is_called then last_value else 0 end from " + name + "_seq")) {
             rs.next();
