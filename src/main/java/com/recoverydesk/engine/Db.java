@@ -31,33 +31,53 @@ final class Db {
     }
 
     private final DataSource dataSource;
+    /** False while the engine does not hold its database lease: no command may change state then. */
+    private volatile java.util.function.BooleanSupplier leaseHeld = () -> true;
 
     Db(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Runs the work in one transaction; after a commit the transaction's effects are handed to {@code afterCommit}. */
+    void guardedBy(java.util.function.BooleanSupplier lease) {
+        this.leaseHeld = lease;
+    }
+
+    /**
+     * Runs the work in one transaction; after a commit the transaction's effects are handed to {@code afterCommit}.
+     * Once committed the command happened: nothing after the commit turns it into a failure for the caller.
+     */
     <T> T inTransaction(long now, TransactionWork<T> work, java.util.function.Consumer<Tx> afterCommit) {
+        Tx tx = null;
+        T result = null;
+        boolean committed = false;
+        if (!leaseHeld.getAsBoolean()) {
+            throw new EngineException(EngineException.Rejection.UNAVAILABLE, "the engine does not hold its database lease");
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Tx tx = new Tx(connection, now);
-                T result = work.run(tx);
+                tx = new Tx(connection, now);
+                result = work.run(tx);
                 connection.commit();
-                afterCommit.accept(tx);
-                return result;
+                committed = true;
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly(connection);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                restoreQuietly(connection, autoCommit);
             }
         } catch (SQLException e) {
-            // transient for the client (it retries UNAVAILABLE); logged because a constant failure here is a defect
-            LOG.warnf("engine command rolled back: SQL state %s, %s", e.getSQLState(), e.getMessage());
-            throw new EngineException(EngineException.Rejection.UNAVAILABLE, "the engine's database is not available");
+            // closing the connection may fail after the commit: the command happened all the same
+            if (!committed) throw classify(e, "engine command rolled back");
         }
+        try {
+            afterCommit.accept(tx);
+        } catch (RuntimeException e) {
+            // the notifications are an optimisation over the sweeps: a failure here delays, it loses nothing
+            LOG.warnf("after-commit notification failed: %s", e.getClass().getSimpleName());
+        }
+        return result;
     }
 
     /** Autocommit work outside any command: lookups and the schedulers' index scans. */
@@ -66,7 +86,45 @@ final class Db {
             if (!connection.getAutoCommit()) connection.setAutoCommit(true);
             return work.run(connection);
         } catch (SQLException e) {
-            throw new EngineException(EngineException.Rejection.UNAVAILABLE, "the engine's database is not available");
+            throw classify(e, "engine statement failed");
+        }
+    }
+
+    /**
+     * Transient database faults (connection lost, serialisation failure, deadlock, lock timeout, resources,
+     * shut down) become UNAVAILABLE, which the client and the outbox retry; anything else is a command the
+     * database will refuse every time, so INVALID_ARGUMENT, which they do not retry. The SQL state goes to
+     * the log; the message may quote values, so the caller only hears the state.
+     */
+    static EngineException classify(SQLException e, String what) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (isTransient(e)) {
+            LOG.warnf("%s: SQL state %s (transient)", what, state);
+            return new EngineException(EngineException.Rejection.UNAVAILABLE, "the engine's database is not available (SQL state " + state + ")");
+        }
+        LOG.errorf("%s: SQL state %s (permanent): %s", what, state, e.getClass().getSimpleName());
+        return new EngineException(EngineException.Rejection.INVALID_ARGUMENT, "the engine's database refused the command (SQL state " + state + ")");
+    }
+
+    static boolean isTransient(SQLException e) {
+        if (e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLRecoverableException) return true;
+        String state = e.getSQLState();
+        if (state == null) return true; // no state: the driver lost the connection before the server answered
+        return state.startsWith("08")          // connection exception
+                || state.equals("40001")       // serialization failure
+                || state.equals("40P01")       // deadlock detected (PostgreSQL)
+                || state.startsWith("53")      // insufficient resources
+                || state.startsWith("57P")     // admin shutdown, crash shutdown, cannot connect now
+                || state.equals("55P03")       // lock not available (PostgreSQL)
+                || state.equals("HYT00")       // lock timeout (H2)
+                || state.equals("90135");      // database is being closed (H2)
+    }
+
+    private static void restoreQuietly(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // a broken connection is discarded by the pool; the command's outcome is already decided
         }
     }
 
@@ -83,6 +141,18 @@ final class Db {
     static int update(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * A token move: under the instance's lock exactly one row changes. Any other count means something
+     * outside this engine moved the token (a second engine on the database), so the command rolls back.
+     */
+    static void updateOne(Connection connection, String sql, Object... params) throws SQLException {
+        int changed = update(connection, sql, params);
+        if (changed != 1) {
+            throw new EngineException(EngineException.Rejection.FAILED_PRECONDITION,
+                    "Expected to move exactly one token, but " + changed + " rows changed: the state was changed concurrently");
         }
     }
 

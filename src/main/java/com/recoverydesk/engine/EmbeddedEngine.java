@@ -45,6 +45,9 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedEngine.class);
     private static final long MESSAGE_CLEANUP_INTERVAL_MILLIS = 10_000;
+    /** Safety net only: failed correlations ask for a sweep within a second themselves. */
+    private static final long CORRELATION_SWEEP_INTERVAL_MILLIS = 30_000;
+    private static final long LEASE_CHECK_INTERVAL_MILLIS = 10_000;
 
     private final Server server;
     private final ThreadPoolExecutor commands;
@@ -54,10 +57,13 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final DueTimeLoop jobLoop;
     private final JobWaiters waiters;
     private final EngineOverview overview;
+    private final EngineLease lease;
 
     private EmbeddedEngine(EngineSettings settings, DataSource dataSource) {
         EngineMigrations.migrate(dataSource);
+        lease = EngineLease.acquire(dataSource);
         Db db = new Db(dataSource);
+        db.guardedBy(lease::isHeld);
         Keys keys = new Keys(dataSource);
         overview = new EngineOverview(db);
         commands = new ThreadPoolExecutor(settings.commandThreads(), settings.commandThreads(), 0, TimeUnit.MILLISECONDS,
@@ -71,6 +77,13 @@ public final class EmbeddedEngine implements AutoCloseable {
         timerLoop = new DueTimeLoop("engine-timers", settings.clock(), 5_000, now -> fireDueTimers(engine, now));
         jobLoop = new DueTimeLoop("engine-job-deadlines", settings.clock(), 5_000, new JobSweep(engine));
         afterCommit.wire(engine, timerLoop, jobLoop);
+        engine.onCorrelationFailure(jobLoop::wakeAt);
+        if (settings.clock() instanceof ControlledClock controlled) {
+            controlled.onAdvance(() -> {
+                timerLoop.wakeAt(Long.MIN_VALUE);
+                jobLoop.wakeAt(Long.MIN_VALUE);
+            });
+        }
 
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
@@ -78,13 +91,12 @@ public final class EmbeddedEngine implements AutoCloseable {
                     .build().start();
         } catch (IOException e) {
             shutdownExecutors();
+            lease.close();
             throw new UncheckedIOException("cannot open the engine's gateway port " + settings.port(), e);
         }
         timerLoop.start();
+        // the job loop's first round also correlates what a stopped engine left buffered
         jobLoop.start();
-        for (long subscription : engine.openSubscriptionsWithBufferedMessages()) {
-            correlations.execute(() -> correlateQuietly(engine, subscription));
-        }
         LOG.infof("Embedded process engine listening on 127.0.0.1:%d", server.getPort());
     }
 
@@ -114,6 +126,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // last: nothing of this engine writes any more
+        lease.close();
     }
 
     private void shutdownExecutors() {
@@ -128,6 +142,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Fires what is due, each timer in its own transaction. A timer that fails is moved back by its
+     * back-off and the others fire; only when the back-off itself cannot be written (the database is
+     * gone) does the round end early.
+     */
     private static long fireDueTimers(Engine engine, long now) {
         int batch = 100;
         List<Engine.DueTimer> due = engine.dueTimers(now, batch);
@@ -135,8 +154,13 @@ public final class EmbeddedEngine implements AutoCloseable {
             try {
                 engine.fireTimer(timer);
             } catch (RuntimeException e) {
-                LOG.warnf("timer %d could not fire, will retry: %s", timer.key(), e.getMessage());
-                return now + 1000;
+                try {
+                    long retryAt = engine.backOffTimer(timer, now);
+                    LOG.warnf("timer %d could not fire (attempt %d), next try at %d: %s", timer.key(), timer.attempts() + 1, retryAt, e.getMessage());
+                } catch (RuntimeException unavailable) {
+                    LOG.warnf("timer %d could not fire, nor its back-off be written, retrying shortly: %s", timer.key(), unavailable.getMessage());
+                    return now + 1000;
+                }
             }
         }
         return due.size() == batch ? now : engine.nextTimerDue();
@@ -146,7 +170,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         try {
             engine.correlateBufferedMessages(subscriptionKey);
         } catch (RuntimeException e) {
-            LOG.warnf("buffered messages for subscription %d not correlated yet: %s", subscriptionKey, e.getMessage());
+            LOG.warnf("buffered messages for subscription %d not correlated yet, the sweep retries: %s", subscriptionKey, e.getMessage());
+            engine.correlationFailed();
         }
     }
 
@@ -174,11 +199,17 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
-    /** Returns timed-out jobs to workers, announces jobs whose back-off ended, and drops expired messages now and then. */
+    /**
+     * Returns timed-out jobs to workers, announces jobs whose back-off ended, correlates buffered messages
+     * that open subscriptions missed (at start, after a failed correlation, and now and then as a safety
+     * net), checks the database lease and drops expired messages now and then.
+     */
     private final class JobSweep implements java.util.function.LongUnaryOperator {
         private final Engine engine;
         private long lastCheck;
         private long lastMessageCleanup;
+        private long lastCorrelationSweep; // 0: the first round sweeps (resumes what a stopped engine left)
+        private long lastLeaseCheck;
 
         JobSweep(Engine engine) {
             this.engine = engine;
@@ -186,15 +217,29 @@ public final class EmbeddedEngine implements AutoCloseable {
 
         @Override
         public long applyAsLong(long now) {
+            if (now - lastLeaseCheck >= LEASE_CHECK_INTERVAL_MILLIS) {
+                lease.verify();
+                lastLeaseCheck = now;
+            }
             List<String> types = new ArrayList<>(engine.expireJobDeadlines());
             types.addAll(engine.jobTypesBackFromBackoff(lastCheck, now));
             lastCheck = now;
             if (!types.isEmpty()) waiters.jobsAvailable(types);
+            if (engine.correlationRetryDue(now) || now - lastCorrelationSweep >= CORRELATION_SWEEP_INTERVAL_MILLIS) {
+                // cleared first: a failure while sweeping asks for the next sweep again
+                engine.clearCorrelationRetry();
+                lastCorrelationSweep = now;
+                for (long subscription : engine.openSubscriptionsWithBufferedMessages()) {
+                    correlations.execute(() -> correlateQuietly(engine, subscription));
+                }
+            }
             if (now - lastMessageCleanup >= MESSAGE_CLEANUP_INTERVAL_MILLIS) {
                 engine.deleteExpiredMessages();
                 lastMessageCleanup = now;
             }
-            return Math.min(engine.nextJobWake(now), lastMessageCleanup + MESSAGE_CLEANUP_INTERVAL_MILLIS);
+            long next = Math.min(engine.nextJobWake(now), lastMessageCleanup + MESSAGE_CLEANUP_INTERVAL_MILLIS);
+            next = Math.min(next, Math.min(lastCorrelationSweep + CORRELATION_SWEEP_INTERVAL_MILLIS, engine.correlationRetryAt()));
+            return Math.min(next, lastLeaseCheck + LEASE_CHECK_INTERVAL_MILLIS);
         }
     }
 

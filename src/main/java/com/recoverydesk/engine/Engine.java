@@ -46,6 +46,11 @@ final class Engine {
     private final ReentrantLock deploymentLock = new ReentrantLock();
     private final Clock clock;
     private final Consumer<Tx> afterCommit;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Engine.class);
+    static final long CORRELATION_RETRY_MILLIS = 1_000;
+    /** Told the instant by which the correlation sweep should run again, after a correlation failed. */
+    private volatile java.util.function.LongConsumer correlationRetry = at -> { };
+    private final java.util.concurrent.atomic.AtomicLong correlationRetryAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
     Engine(Db db, Keys keys, Clock clock, Consumer<Tx> afterCommit) {
         this.db = db;
@@ -57,6 +62,29 @@ final class Engine {
 
     long now() {
         return clock.millis();
+    }
+
+    void onCorrelationFailure(java.util.function.LongConsumer retryAt) {
+        this.correlationRetry = retryAt;
+    }
+
+    /** A correlation failed: the sweep runs again within {@value #CORRELATION_RETRY_MILLIS} ms. */
+    void correlationFailed() {
+        long at = now() + CORRELATION_RETRY_MILLIS;
+        correlationRetryAt.accumulateAndGet(at, Math::min);
+        correlationRetry.accept(at);
+    }
+
+    boolean correlationRetryDue(long now) {
+        return correlationRetryAt.get() <= now;
+    }
+
+    long correlationRetryAt() {
+        return correlationRetryAt.get();
+    }
+
+    void clearCorrelationRetry() {
+        correlationRetryAt.set(Long.MAX_VALUE);
     }
 
     // ---- deployment and instances ------------------------------------------------------------------
@@ -160,12 +188,12 @@ final class Engine {
             if (!variables.isEmpty()) executor.variables.setLocal(instance.key(), job.elementInstanceKey(), variables);
             if (retries > 0) {
                 long activatableAt = tx.now + Math.max(0, retryBackOffMillis);
-                Db.update(tx.connection, "UPDATE engine_job SET state = 'ACTIVATABLE', retries = ?, activatable_at = ?, deadline = NULL, worker = NULL,"
+                Db.updateOne(tx.connection, "UPDATE engine_job SET state = 'ACTIVATABLE', retries = ?, activatable_at = ?, deadline = NULL, worker = NULL,"
                         + " error_message = ? WHERE job_key = ?", retries, activatableAt, ProcessExecutor.truncate(errorMessage), jobKey);
                 if (activatableAt <= tx.now) tx.jobTypesReady.add(job.type());
                 else tx.jobWakeNeeded(activatableAt);
             } else {
-                Db.update(tx.connection, "UPDATE engine_job SET state = 'FAILED', retries = 0, deadline = NULL, worker = NULL, error_message = ? WHERE job_key = ?",
+                Db.updateOne(tx.connection, "UPDATE engine_job SET state = 'FAILED', retries = 0, deadline = NULL, worker = NULL, error_message = ? WHERE job_key = ?",
                         ProcessExecutor.truncate(errorMessage), jobKey);
                 Db.update(tx.connection, "INSERT INTO engine_incident (incident_key, instance_key, element_instance_key, element_id, job_key, error_type,"
                                 + " error_message, created_at) VALUES (?, ?, ?, ?, ?, 'JOB_NO_RETRIES', ?, ?)",
@@ -348,12 +376,12 @@ final class Engine {
 
     // ---- timers ---------------------------------------------------------------------------------------
 
-    record DueTimer(long key, long instanceKey) {}
+    record DueTimer(long key, long instanceKey, int attempts) {}
 
     List<DueTimer> dueTimers(long now, int limit) {
         return db.withConnection(connection -> Db.query(connection,
-                "SELECT timer_key, instance_key FROM engine_timer WHERE due_at <= ? ORDER BY due_at, timer_key LIMIT ?",
-                rs -> new DueTimer(rs.getLong(1), rs.getLong(2)), now, limit));
+                "SELECT timer_key, instance_key, attempts FROM engine_timer WHERE due_at <= ? ORDER BY due_at, timer_key LIMIT ?",
+                rs -> new DueTimer(rs.getLong(1), rs.getLong(2), rs.getInt(3)), now, limit));
     }
 
     long nextTimerDue() {
@@ -361,19 +389,36 @@ final class Engine {
                 .filter(value -> value > 0).orElse(Long.MAX_VALUE));
     }
 
-    /** Fires one timer in its own transaction; never before its due time. */
+    /** Fires one timer in its own transaction; never before its due time. A timer of an instance that ended is deleted. */
     void fireTimer(DueTimer due) {
         underLock(due.instanceKey(), () -> db.inTransaction(now(), tx -> {
             Optional<Timer> timer = Db.queryOne(tx.connection, "SELECT timer_key, instance_key, owner_key, element_id FROM engine_timer"
                             + " WHERE timer_key = ? AND due_at <= ?",
                     rs -> new Timer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), due.key(), tx.now);
+            if (timer.isEmpty()) return null;
             Optional<Instance> instance = activeInstance(tx, due.instanceKey());
-            if (timer.isEmpty() || instance.isEmpty()) return null;
+            if (instance.isEmpty()) {
+                // an orphan: left alone it would be due for ever, and a batch full of them would spin the loop
+                Db.update(tx.connection, "DELETE FROM engine_timer WHERE timer_key = ?", due.key());
+                return null;
+            }
             ProcessExecutor executor = new ProcessExecutor(tx, keys, feel);
             executor.fireTimer(instance.get(), timer.get());
             executor.finish();
             return null;
         }, afterCommit));
+    }
+
+    /** A timer that failed to fire waits 1 s, 2 s, 4 s … up to 5 minutes before its next try; the others go on. */
+    long backOffTimer(DueTimer due, long now) {
+        long retryAt = now + timerBackoffMillis(due.attempts() + 1);
+        db.withConnection(connection -> Db.update(connection, "UPDATE engine_timer SET due_at = ?, attempts = attempts + 1 WHERE timer_key = ?",
+                retryAt, due.key()));
+        return retryAt;
+    }
+
+    static long timerBackoffMillis(int attempts) {
+        return Math.min(1000L << Math.min(Math.max(attempts - 1, 0), 9), 300_000L);
     }
 
     // ---- messages --------------------------------------------------------------------------------------
@@ -404,15 +449,35 @@ final class Engine {
         } finally {
             messageLock.unlock();
         }
-        List<Subscription> open = db.withConnection(connection -> Db.query(connection,
-                "SELECT subscription_key, instance_key, owner_key, element_id, bpmn_process_id, message_name, correlation_key FROM engine_message_subscription"
-                        + " WHERE message_name = ? AND correlation_key = ? ORDER BY subscription_key", this::subscription, name, key));
-        for (Subscription subscription : open) correlate(subscription.key(), subscription.instanceKey(), messageKey, true);
+        // Stored: from here on the publish has happened. Correlating is the engine's job now; a failure
+        // below leaves the message buffered and the correlation sweep retries it.
+        boolean allCorrelated = true;
+        try {
+            List<Subscription> open = db.withConnection(connection -> Db.query(connection,
+                    "SELECT subscription_key, instance_key, owner_key, element_id, bpmn_process_id, message_name, correlation_key FROM engine_message_subscription"
+                            + " WHERE message_name = ? AND correlation_key = ? ORDER BY subscription_key", this::subscription, name, key));
+            for (Subscription subscription : open) {
+                try {
+                    correlate(subscription.key(), subscription.instanceKey(), messageKey, true);
+                } catch (RuntimeException e) {
+                    allCorrelated = false;
+                    LOG.warnf("message %d not correlated to subscription %d yet, the sweep retries: %s", messageKey, subscription.key(), e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            allCorrelated = false;
+            LOG.warnf("message %d stored, its subscriptions not read yet, the sweep retries: %s", messageKey, e.getMessage());
+        }
         if (ttlMillis <= 0) {
+            // a message without TTL only meets the subscriptions open now, so it is not kept for the sweep;
+            // if one of them failed, the publish fails and the client's retry meets those still open
             db.withConnection(connection -> {
                 Db.update(connection, "DELETE FROM engine_message_correlation WHERE message_key = ?", messageKey);
                 return Db.update(connection, "DELETE FROM engine_message WHERE message_key = ?", messageKey);
             });
+            if (!allCorrelated) throw new EngineException(EngineException.Rejection.UNAVAILABLE, "the message could not be correlated now; retry");
+        } else if (!allCorrelated) {
+            correlationFailed();
         }
         return messageKey;
     }
@@ -433,11 +498,16 @@ final class Engine {
         }
     }
 
-    /** Subscriptions that may have missed a buffered message, e.g. because the engine stopped in between. */
+    /**
+     * Subscriptions that missed a buffered message they may take: the engine stopped in between, or a
+     * correlation failed. Messages already correlated in the subscription's process do not count.
+     */
     List<Long> openSubscriptionsWithBufferedMessages() {
         return db.withConnection(connection -> Db.query(connection,
                 "SELECT DISTINCT s.subscription_key FROM engine_message_subscription s JOIN engine_message m"
-                        + " ON m.message_name = s.message_name AND m.correlation_key = s.correlation_key WHERE m.expires_at > ?",
+                        + " ON m.message_name = s.message_name AND m.correlation_key = s.correlation_key WHERE m.expires_at > ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM engine_message_correlation c WHERE c.message_key = m.message_key"
+                        + " AND c.bpmn_process_id = s.bpmn_process_id)",
                 rs -> rs.getLong(1), now()));
     }
 
@@ -463,6 +533,11 @@ final class Engine {
                             "SELECT variables FROM engine_message WHERE message_key = ? AND expires_at > ?",
                             rs -> rs.getString(1), messageKey, justPublished ? Long.MIN_VALUE : tx.now);
                     Optional<Instance> instance = activeInstance(tx, instanceKey);
+                    if (subscription.isPresent() && instance.isEmpty()) {
+                        // left behind by an instance that ended: it would meet every sweep again
+                        Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE subscription_key = ?", subscriptionKey);
+                        return false;
+                    }
                     if (subscription.isEmpty() || messageVariables.isEmpty() || instance.isEmpty()) return false;
                     long alreadyInProcess = Db.queryLong(tx.connection,
                             "SELECT COUNT(*) FROM engine_message_correlation WHERE message_key = ? AND bpmn_process_id = ?",

@@ -21,16 +21,20 @@ import java.util.List;
 final class EngineMigrations {
 
     static final String LOCATION = "db/engine/";
-    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql", "V2__timer_attempts_and_lease.sql");
+    /** What only PostgreSQL can express (partial indexes, autovacuum settings); H2 skips these versions. */
+    static final List<String> POSTGRESQL_SCRIPTS = List.of("postgresql/V3__active_row_indexes.sql");
 
     private EngineMigrations() {}
 
     static void migrate(DataSource dataSource) {
+        List<String> scripts = new java.util.ArrayList<>(SCRIPTS);
+        if (isPostgres(dataSource)) scripts.addAll(POSTGRESQL_SCRIPTS);
         Flyway.configure(EngineMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .table("engine_schema_history")
                 .locations("classpath:" + LOCATION)
-                .resourceProvider(new ListedScripts())
+                .resourceProvider(new ListedScripts(scripts))
                 .javaMigrationClassProvider(List::of)
                 // the application's tables may already be in the schema; the engine's history starts at 0 then
                 .baselineOnMigrate(true)
@@ -39,55 +43,73 @@ final class EngineMigrations {
                 .migrate();
     }
 
+    private static boolean isPostgres(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw Db.classify(e, "cannot read the engine database's kind");
+        }
+    }
+
+    /** Scripts by path under {@link #LOCATION}; Flyway sees their file names. */
     private static final class ListedScripts implements ResourceProvider {
+        private final List<String> paths;
+
+        ListedScripts(List<String> paths) {
+            this.paths = paths;
+        }
 
         @Override
         public LoadableResource getResource(String name) {
-            String fileName = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
-            return SCRIPTS.contains(fileName) ? new Script(fileName) : null;
+            String fileName = fileName(name);
+            return paths.stream().filter(path -> fileName(path).equals(fileName)).findFirst().map(Script::new).orElse(null);
         }
 
         @Override
         public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-            return SCRIPTS.stream()
-                    .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
-                    .map(name -> (LoadableResource) new Script(name))
+            return paths.stream()
+                    .filter(path -> fileName(path).startsWith(prefix) && Arrays.stream(suffixes).anyMatch(path::endsWith))
+                    .map(path -> (LoadableResource) new Script(path))
                     .toList();
         }
     }
 
-    private static final class Script extends LoadableResource {
-        private final String fileName;
+    private static String fileName(String path) {
+        return path.contains("/") ? path.substring(path.lastIndexOf('/') + 1) : path;
+    }
 
-        Script(String fileName) {
-            this.fileName = fileName;
+    private static final class Script extends LoadableResource {
+        private final String path;
+
+        Script(String path) {
+            this.path = path;
         }
 
         @Override
         public Reader read() {
-            InputStream stream = EngineMigrations.class.getClassLoader().getResourceAsStream(LOCATION + fileName);
-            if (stream == null) throw new IllegalStateException("engine migration " + fileName + " is missing from the classpath");
+            InputStream stream = EngineMigrations.class.getClassLoader().getResourceAsStream(LOCATION + path);
+            if (stream == null) throw new IllegalStateException("engine migration " + path + " is missing from the classpath");
             return new InputStreamReader(stream, StandardCharsets.UTF_8);
         }
 
         @Override
         public String getAbsolutePath() {
-            return LOCATION + fileName;
+            return LOCATION + path;
         }
 
         @Override
         public String getAbsolutePathOnDisk() {
-            return LOCATION + fileName;
+            return LOCATION + path;
         }
 
         @Override
         public String getFilename() {
-            return fileName;
+            return fileName(path);
         }
 
         @Override
         public String getRelativePath() {
-            return fileName;
+            return fileName(path);
         }
     }
 }

@@ -36,7 +36,8 @@ final class Keys {
             next = rs.getLong(1);
             limit = next + BLOCK;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reserve engine keys", e);
+            // classified like every other statement: a lost connection is retried, not an INTERNAL error
+            throw Db.classify(e, "cannot reserve engine keys");
         }
     }
 }

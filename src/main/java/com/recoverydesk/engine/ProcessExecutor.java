@@ -89,7 +89,7 @@ final class ProcessExecutor {
     }
 
     void completeJob(Instance instance, Job job, Map<String, Object> jobVariables) throws SQLException {
-        Db.update(tx.connection, "DELETE FROM engine_job WHERE job_key = ?", job.key());
+        Db.updateOne(tx.connection, "DELETE FROM engine_job WHERE job_key = ?", job.key());
         ElementInstance task = elementInstance(job.elementInstanceKey()).orElseThrow();
         completeWaiting(instance, task, jobVariables);
     }
@@ -120,7 +120,7 @@ final class ProcessExecutor {
     }
 
     void fireTimer(Instance instance, Timer timer) throws SQLException {
-        Db.update(tx.connection, "DELETE FROM engine_timer WHERE timer_key = ?", timer.key());
+        Db.updateOne(tx.connection, "DELETE FROM engine_timer WHERE timer_key = ?", timer.key());
         Optional<ElementInstance> owner = elementInstance(timer.ownerKey());
         if (owner.isEmpty()) return; // the owner moved on in the same instant; nothing to trigger
         Element event = instance.model().element(timer.elementId());
@@ -128,7 +128,7 @@ final class ProcessExecutor {
     }
 
     void correlateMessage(Instance instance, Subscription subscription, Map<String, Object> messageVariables) throws SQLException {
-        Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE subscription_key = ?", subscription.key());
+        Db.updateOne(tx.connection, "DELETE FROM engine_message_subscription WHERE subscription_key = ?", subscription.key());
         Optional<ElementInstance> owner = elementInstance(subscription.ownerKey());
         if (owner.isEmpty()) return;
         Element event = instance.model().element(subscription.elementId());
@@ -451,7 +451,7 @@ final class ProcessExecutor {
             Db.update(tx.connection, "DELETE FROM engine_timer WHERE owner_key = ?", element.key());
             Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE owner_key = ?", element.key());
         }
-        Db.update(tx.connection, "DELETE FROM engine_element_instance WHERE element_instance_key = ?", element.key());
+        Db.updateOne(tx.connection, "DELETE FROM engine_element_instance WHERE element_instance_key = ?", element.key());
         variables.deleteScope(element.key());
     }
 

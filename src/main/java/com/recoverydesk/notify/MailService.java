@@ -1,46 +1,57 @@
 package com.recoverydesk.notify;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * Sends the service's mails through the configured transport. With {@code demo}, a mail is a row
- * in the demo mailbox written in the caller's transaction; with {@code smtp}, Quarkus Mailer
- * sends it. Callers render the mail from their Qute templates first.
+ * Sends the service's mails through the mail outbox: {@link #send} writes the mail in the caller's
+ * transaction and the {@link MailDispatcher} delivers it once that transaction committed, through the
+ * configured transport ({@code demo}: the demo mailbox; {@code smtp}: Quarkus Mailer). A step that rolls
+ * back after {@code send} sends nothing, and its retry sends the mail once. Callers render the mail from
+ * their Qute templates first.
  */
 @ApplicationScoped
 public class MailService {
 
-    private static final Logger LOG = Logger.getLogger(MailService.class);
-
     private final MailConfig config;
-    private final Mailer mailer;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Instance<MailDispatcher> dispatcher;
 
-    public MailService(MailConfig config, Mailer mailer) {
+    public MailService(MailConfig config, TransactionSynchronizationRegistry transactions, Instance<MailDispatcher> dispatcher) {
         this.config = config;
-        this.mailer = mailer;
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
     }
 
     @Transactional
     public void send(OutgoingMail mail) {
-        switch (config.transport()) {
-            case demo -> keepInDemoMailbox(mail);
-            case smtp -> {
-                Mail message = Mail.withText(mail.to(), mail.subject(), mail.text()).setFrom(config.from());
-                if (mail.html() != null) {
-                    message.setHtml(mail.html());
-                }
-                mailer.send(message);
-                // the subject only: recipients and bodies are personal data and stay out of logs
-                LOG.debugf("Sent mail '%s'", mail.subject());
+        MailOutboxEntry entry = new MailOutboxEntry();
+        entry.recipient = mail.to();
+        entry.subject = mail.subject();
+        entry.textBody = mail.text();
+        entry.htmlBody = mail.html();
+        entry.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.nextAttemptAt = entry.createdAt;
+        entry.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
             }
-        }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.get().nudge();
+                }
+            }
+        });
     }
 
     /** The demo mailbox, newest first; {@code to} filters by recipient (case-insensitive). */
@@ -54,16 +65,6 @@ public class MailService {
 
     public boolean isDemo() {
         return config.transport() == MailConfig.Transport.demo;
-    }
-
-    private void keepInDemoMailbox(OutgoingMail mail) {
-        DemoMail kept = new DemoMail();
-        kept.recipient = mail.to();
-        kept.subject = mail.subject();
-        kept.textBody = mail.text();
-        kept.htmlBody = mail.html();
-        kept.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        kept.persist();
     }
 
     public record DemoMailView(long id, String to, String subject, String text, String html, OffsetDateTime sentAt) {

@@ -41,6 +41,17 @@ public interface EngineConfig {
     @WithDefault("PT1M")
     Duration jobTimeout();
 
+    /**
+     * Threads that run job handlers, shared by all workers (the Camunda client's default is one, which
+     * queues every job behind one slow step until their timeouts redeliver them).
+     */
+    @WithDefault("8")
+    int handlerThreads();
+
+    /** Jobs one worker holds at a time; more than the handler threads keeps them busy between polls. */
+    @WithDefault("16")
+    int maxJobsActive();
+
     /** How long a failing job waits before its next try. */
     @WithDefault("PT10S")
     Duration retryBackoff();

@@ -46,6 +46,7 @@ public class ProcessEngine {
     }
 
     void start(@Observes @Priority(STARTUP_ORDER) StartupEvent startup) {
+        LOG.infof("Process engine mode: %s (recovery.engine.mode)", config.mode());
         if (config.mode() == EngineConfig.Mode.embedded) {
             embedded = EmbeddedEngine.start(EngineSettings.defaults().withPort(config.port())
                     .withCommandThreads(config.commandThreads()), dataSource);
@@ -134,7 +135,8 @@ public class ProcessEngine {
                 // long polling only: one delivery path, the same on the embedded engine and on a cluster
                 .defaultJobWorkerStreamEnabled(false)
                 .defaultRequestTimeout(Duration.ofSeconds(20))
-                .defaultJobWorkerName("recovery-desk");
+                .defaultJobWorkerName("recovery-desk")
+                .numJobWorkerExecutionThreads(config.handlerThreads());
         if (embedded != null) {
             return builder.grpcAddress(URI.create("http://127.0.0.1:" + embedded.port())).build();
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import com.recoverydesk.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class DemoMailboxTest {
         mail.send(new OutgoingMail(to, "Your code", "Your code is 123456.", null));
         mail.send(new OutgoingMail("someone-else@example.com", "Other", "Other text", null));
 
+        Eventually.await("the mail delivered", () -> given().queryParam("to", to).get("/api/v1/demo/mailbox")
+                .then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
         given().queryParam("to", to.toUpperCase()).get("/api/v1/demo/mailbox")
                 .then().statusCode(200)
                 .body("$", hasSize(1))
@@ -34,6 +37,8 @@ class DemoMailboxTest {
         String to = "escape-" + System.nanoTime() + "@example.com";
         mail.send(new OutgoingMail(to, "<script>alert(1)</script>", "<b>bold?</b>", null));
 
+        Eventually.await("the mail delivered", () -> given().queryParam("to", to).get("/api/v1/demo/mailbox")
+                .then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
         given().accept("text/html").queryParam("to", to).get("/demo/mailbox")
                 .then().statusCode(200)
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
