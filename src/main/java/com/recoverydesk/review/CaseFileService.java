@@ -14,6 +14,7 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.evidence.EvidenceCatalog;
 import com.recoverydesk.evidence.EvidenceCheckService;
 import com.recoverydesk.identity.Roles;
+import com.recoverydesk.reset.AccountSecurityView;
 import com.recoverydesk.reset.ResetStatusService;
 import com.recoverydesk.reset.ResetStatusView;
 import com.recoverydesk.review.CaseFileView.EvidenceCheckView;
@@ -146,8 +147,11 @@ public class CaseFileService {
     }
 
     private CaseFileView.AccountView accountView(RecoveryCase recoveryCase) {
-        var security = resets.securityOfAccount(recoveryCase.accountRef);
         Optional<ResetStatusView> reset = resets.resetOf(recoveryCase.id);
+        // a directory that no longer knows the account leaves the case readable, and says so
+        AccountSecurityView security = accounts.findByRef(recoveryCase.accountRef).isPresent()
+                ? resets.securityOfAccount(recoveryCase.accountRef)
+                : new AccountSecurityView("UNKNOWN", 0, null, null);
         return new CaseFileView.AccountView(security.status(), security.authenticators(), security.withdrawalLockedUntil(),
                 security.sessionsRevokedAt(), reset.map(ResetStatusView::resetAt).orElse(null), reset.map(ResetStatusView::resetDone).orElse(false));
     }
