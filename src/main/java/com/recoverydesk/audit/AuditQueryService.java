@@ -1,41 +1,64 @@
 package com.recoverydesk.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Optional;
 
-/** Compliance's reading of the trail: searching it page by page and exporting it. */
+/**
+ * Compliance's reading of the trail: searching it page by page (keyset paging on seq, so a page
+ * deep in millions of events costs what the first one does) and verifying it. Compliance's own
+ * searches and verifications are recorded in the trail too.
+ */
 @ApplicationScoped
 public class AuditQueryService {
 
     public static final int MAX_PAGE_SIZE = 500;
 
-    private static final String EXPORT = "SELECT " + AuditEventRows.COLUMNS
-            + " FROM audit_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq";
-    // bounds that every stored time lies between, so one statement serves open ranges too
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private final AuditTrail trail;
+    private final AuditVerifier verifier;
+    private final CaseReferences cases;
 
-    private final DataSource dataSource;
-    private final ObjectMapper json;
+    public AuditQueryService(AuditTrail trail, AuditVerifier verifier, CaseReferences cases) {
+        this.trail = trail;
+        this.verifier = verifier;
+        this.cases = cases;
+    }
 
-    public AuditQueryService(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
-        this.json = json;
+    /** Searches on behalf of {@code who}, and records that they searched and for what. */
+    @Transactional
+    public AuditEventPage search(AuditEventFilter filter, long after, int limit, Actor who) {
+        AuditEventPage page = findEvents(filter, after, limit);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("caseId", filter.caseId());
+        details.put("ticketRef", filter.ticketRef());
+        details.put("actor", filter.actor());
+        details.put("action", filter.action());
+        details.put("from", filter.from() == null ? null : filter.from().toString());
+        details.put("to", filter.to() == null ? null : filter.to().toString());
+        details.put("after", after);
+        details.put("found", page.events().size());
+        details.values().removeIf(java.util.Objects::isNull);
+        trail.record(who, "audit.searched", null, details);
+        return page;
+    }
+
+    /** Verifies the whole trail on behalf of {@code who}, and records that they did and what it showed. */
+    @Transactional
+    public AuditVerification verify(Actor who) {
+        AuditVerification result = verifier.verify();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("valid", result.valid());
+        details.put("checked", result.checked());
+        details.put("firstBrokenSeq", result.firstBrokenSeq());
+        details.put("problem", result.problem() == null ? null : result.problem().name());
+        details.values().removeIf(java.util.Objects::isNull);
+        trail.record(who, "audit.verified", null, details);
+        return result;
     }
 
     /** Events with seq greater than {@code after} that match the filter, oldest first. */
@@ -46,13 +69,25 @@ public class AuditQueryService {
         }
         StringBuilder query = new StringBuilder("seq > :after");
         Parameters parameters = Parameters.with("after", after);
-        if (filter.caseId() != null) {
+        String caseId = filter.caseId();
+        if (filter.ticketRef() != null) {
+            Optional<String> ofTicket = cases.caseIdOfTicket(filter.ticketRef());
+            if (ofTicket.isEmpty() || caseId != null && !caseId.equals(ofTicket.get())) {
+                return new AuditEventPage(List.of(), null);
+            }
+            caseId = ofTicket.get();
+        }
+        if (caseId != null) {
             query.append(" and caseId = :caseId");
-            parameters.and("caseId", filter.caseId());
+            parameters.and("caseId", caseId);
         }
         if (filter.actor() != null) {
             query.append(" and actor = :actor");
             parameters.and("actor", filter.actor());
+        }
+        if (filter.action() != null) {
+            query.append(" and action = :action");
+            parameters.and("action", filter.action());
         }
         if (filter.from() != null) {
             query.append(" and time >= :from");
@@ -69,31 +104,5 @@ public class AuditQueryService {
         List<AuditEventView> events = rows.stream().limit(limit).map(AuditEvent::toView).toList();
         Long nextAfter = more ? events.get(events.size() - 1).seq() : null;
         return new AuditEventPage(events, nextAfter);
-    }
-
-    /**
-     * Writes the events with {@code from <= time < to} (either bound may be null) as JSON Lines
-     * in seq order, one {@link AuditEventView} per line, streaming from the database.
-     */
-    @Transactional
-    public void export(Instant from, Instant to, OutputStream target) {
-        OutputStream out = new BufferedOutputStream(target, 64 * 1024);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(EXPORT)) {
-            select.setFetchSize(AuditEventRows.FETCH_SIZE);
-            select.setTimestamp(1, Timestamp.from(from != null ? from : EARLIEST));
-            select.setTimestamp(2, Timestamp.from(to != null ? to : LATEST));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    out.write(json.writeValueAsBytes(AuditEventRows.read(rs)));
-                    out.write('\n');
-                }
-            }
-            out.flush();
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit export could not read the trail", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("audit export could not be written", e);
-        }
     }
 }
