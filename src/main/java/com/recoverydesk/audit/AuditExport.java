@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -52,13 +53,11 @@ public class AuditExport {
 
     private final DataSource dataSource;
     private final AuditTrail trail;
-    private final AuditCheckpoints checkpoints;
     private final CheckpointKeys keys;
 
-    public AuditExport(DataSource dataSource, AuditTrail trail, AuditCheckpoints checkpoints, CheckpointKeys keys) {
+    public AuditExport(DataSource dataSource, AuditTrail trail, CheckpointKeys keys) {
         this.dataSource = dataSource;
         this.trail = trail;
-        this.checkpoints = checkpoints;
         this.keys = keys;
     }
 
@@ -124,10 +123,14 @@ public class AuditExport {
                     g.writeStringField("publicKey", key.publicKey());
                 });
             }
-            Iterator<AuditCheckpointView> naming = checkpoints.naming(plan.firstSeq(), plan.lastSeq()).iterator();
-            AuditCheckpointView pending = naming.hasNext() ? naming.next() : null;
             AuditEventView last = null;
             try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(EVENTS)) {
+                Iterator<AuditVerifier.StoredCheckpoint> naming = AuditVerifier.readCheckpoints(connection).stream()
+                        .filter(c -> c.seq() >= plan.firstSeq() && c.seq() <= plan.lastSeq())
+                        .sorted(Comparator.comparingLong(AuditVerifier.StoredCheckpoint::seq)
+                                .thenComparingLong(AuditVerifier.StoredCheckpoint::number))
+                        .iterator();
+                AuditVerifier.StoredCheckpoint pending = naming.hasNext() ? naming.next() : null;
                 select.setFetchSize(AuditEventRows.FETCH_SIZE);
                 select.setLong(1, plan.firstSeq());
                 select.setLong(2, plan.lastSeq());
@@ -185,13 +188,13 @@ public class AuditExport {
         });
     }
 
-    private static void checkpoint(OutputStream out, AuditCheckpointView c) throws IOException {
+    private static void checkpoint(OutputStream out, AuditVerifier.StoredCheckpoint c) throws IOException {
         line(out, g -> {
             g.writeStringField("type", "checkpoint");
             g.writeNumberField("number", c.number());
             g.writeNumberField("seq", c.seq());
             g.writeStringField("hash", c.hash());
-            g.writeStringField("signedAt", AuditHash.formatTime(c.signedAt()));
+            g.writeStringField("signedAt", AuditHash.formatTime(c.signedAt().toInstant()));
             g.writeStringField("keyId", c.keyId());
             g.writeStringField("signature", c.signature());
         });

@@ -1,5 +1,6 @@
 package com.recoverydesk.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compliance's reading of the trail: searching it page by page (keyset paging on seq, so a page
@@ -22,6 +25,7 @@ public class AuditQueryService {
     private final AuditTrail trail;
     private final AuditVerifier verifier;
     private final CaseReferences cases;
+    private final AtomicReference<CompletableFuture<AuditVerification>> running = new AtomicReference<>();
 
     public AuditQueryService(AuditTrail trail, AuditVerifier verifier, CaseReferences cases) {
         this.trail = trail;
@@ -47,17 +51,36 @@ public class AuditQueryService {
         return page;
     }
 
-    /** Verifies the whole trail on behalf of {@code who}, and records that they did and what it showed. */
-    @Transactional
+    /**
+     * Verifies the whole trail on behalf of {@code who}, and records that they did and what it
+     * showed. Requests that arrive while a walk runs share its result instead of starting walks
+     * of their own: one walk (one thread, one connection) at a time, however often it is asked for,
+     * so that verification does not crowd out the service's other work.
+     */
     public AuditVerification verify(Actor who) {
-        AuditVerification result = verifier.verify();
+        CompletableFuture<AuditVerification> mine = new CompletableFuture<>();
+        CompletableFuture<AuditVerification> current = running.compareAndExchange(null, mine);
+        AuditVerification result;
+        if (current != null) {
+            result = current.join();
+        } else {
+            try {
+                result = QuarkusTransaction.requiringNew().call(verifier::verify);
+                mine.complete(result);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                running.set(null);
+            }
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("valid", result.valid());
         details.put("checked", result.checked());
         details.put("firstBrokenSeq", result.firstBrokenSeq());
         details.put("problem", result.problem() == null ? null : result.problem().name());
         details.values().removeIf(java.util.Objects::isNull);
-        trail.record(who, "audit.verified", null, details);
+        QuarkusTransaction.requiringNew().run(() -> trail.record(who, "audit.verified", null, details));
         return result;
     }
 

@@ -201,7 +201,7 @@ public class AuditVerifier {
         return new Segment(verification, -1, null);
     }
 
-    static List<StoredCheckpoint> readCheckpoints(Connection connection) throws SQLException {
+    public static List<StoredCheckpoint> readCheckpoints(Connection connection) throws SQLException {
         List<StoredCheckpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(CHECKPOINTS); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
@@ -213,6 +213,6 @@ public class AuditVerifier {
     }
 
     /** A checkpoint row as read for verification, without going through the persistence context. */
-    record StoredCheckpoint(long number, long seq, String hash, OffsetDateTime signedAt, String keyId, String signature) {
+    public record StoredCheckpoint(long number, long seq, String hash, OffsetDateTime signedAt, String keyId, String signature) {
     }
 }

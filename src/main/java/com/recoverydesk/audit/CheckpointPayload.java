@@ -8,7 +8,7 @@ import java.time.Instant;
  * The bytes an Ed25519 checkpoint signature covers (docs/compliance.md), in the length-prefixed
  * form of the event hash: each field a 4-byte big-endian length and that many bytes of UTF-8.
  */
-final class CheckpointPayload {
+public final class CheckpointPayload {
 
     static final String CHECKPOINT_TAG = "recovery-desk.audit.checkpoint.v1";
     static final String EXPORT_CHECKPOINT_TAG = "recovery-desk.audit.export-checkpoint.v1";
@@ -17,12 +17,12 @@ final class CheckpointPayload {
     }
 
     /** A stored checkpoint: its number, the chain head it names, when and with which key. */
-    static byte[] stored(long number, long seq, String hash, Instant signedAt, String keyId) {
+    public static byte[] stored(long number, long seq, String hash, Instant signedAt, String keyId) {
         return fields(CHECKPOINT_TAG, Long.toString(number), Long.toString(seq), hash, AuditHash.formatTime(signedAt), keyId);
     }
 
     /** The checkpoint closing an export: its last event and the SHA-256 of every line before it. */
-    static byte[] export(long seq, String hash, Instant signedAt, String keyId, String exportDigest) {
+    public static byte[] export(long seq, String hash, Instant signedAt, String keyId, String exportDigest) {
         return fields(EXPORT_CHECKPOINT_TAG, Long.toString(seq), hash, AuditHash.formatTime(signedAt), keyId, exportDigest);
     }
 

@@ -164,35 +164,33 @@ public final class VerifyAuditExport {
         }
 
         Result run(InputStream in) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            byte[] chunk = new byte[1 << 16];
+            ByteArrayOutputStream partial = new ByteArrayOutputStream(1024); // a line split across chunks
             byte[] previous = null; // digested once the next line shows it was not the last
-            int b;
-            boolean pendingLine = false;
-            while (true) {
-                b = in.read();
-                if (b == -1) {
-                    break;
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    partial.write(chunk, start, i + 1 - start);
+                    start = i + 1;
+                    byte[] bytes = partial.toByteArray();
+                    partial.reset();
+                    if (previous != null) {
+                        digest.update(previous);
+                    }
+                    previous = bytes;
+                    lineNo++;
+                    Result broken = line(bytes, bytes.length - 1);
+                    if (broken != null) {
+                        return broken;
+                    }
                 }
-                pendingLine = true;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
-                }
-                line.write('\n');
-                byte[] bytes = line.toByteArray();
-                line.reset();
-                pendingLine = false;
-                if (previous != null) {
-                    digest.update(previous);
-                }
-                previous = bytes;
-                lineNo++;
-                Result broken = line(bytes, bytes.length - 1);
-                if (broken != null) {
-                    return broken;
-                }
+                partial.write(chunk, start, n - start);
             }
-            if (pendingLine) {
+            if (partial.size() > 0) {
                 lineNo++;
                 if (exportCheckpoint != null) {
                     return fail("line " + lineNo, "nothing may follow the export checkpoint");
