@@ -22,3 +22,8 @@ CREATE INDEX audit_checkpoint_seq_idx ON audit_checkpoint (chain_seq, checkpoint
 
 -- the explorer filters by action; (action, seq) keeps that filter a keyset range scan
 CREATE INDEX audit_event_action_idx ON audit_event (action, seq);
+
+-- The time of the last entry, so that a new entry is never stamped earlier than the one before
+-- it (replicas' clocks differ): time then never decreases along the chain, and a time window is
+-- one contiguous run of seqs, which the explorer finds through the time index.
+ALTER TABLE audit_chain_head ADD COLUMN last_time TIMESTAMP(6) WITH TIME ZONE;

@@ -115,10 +115,25 @@ public class AuditQueryService {
         if (filter.from() != null) {
             query.append(" and time >= :from");
             parameters.and("from", filter.from());
+            // times never decrease along the chain (AuditTrail), so the window starts at one seq,
+            // found through the time index: the scan starts there instead of at seq 1
+            Optional<Long> first = firstSeq("select e.seq from AuditEvent e where e.time >= :t order by e.time, e.seq", filter.from());
+            if (first.isEmpty()) {
+                return new AuditEventPage(List.of(), null);
+            }
+            query.append(" and seq >= :firstSeq");
+            parameters.and("firstSeq", first.get());
         }
         if (filter.to() != null) {
             query.append(" and time < :to");
             parameters.and("to", filter.to());
+            // and ends at one seq, so a narrow window is not followed to the end of the trail
+            Optional<Long> last = firstSeq("select e.seq from AuditEvent e where e.time < :t order by e.time desc, e.seq desc", filter.to());
+            if (last.isEmpty()) {
+                return new AuditEventPage(List.of(), null);
+            }
+            query.append(" and seq <= :lastSeq");
+            parameters.and("lastSeq", last.get());
         }
         // one row more than asked tells whether another page follows
         List<AuditEvent> rows = AuditEvent.<AuditEvent>find(query.toString(), Sort.by("seq"), parameters)
@@ -127,5 +142,10 @@ public class AuditQueryService {
         List<AuditEventView> events = rows.stream().limit(limit).map(AuditEvent::toView).toList();
         Long nextAfter = more ? events.get(events.size() - 1).seq() : null;
         return new AuditEventPage(events, nextAfter);
+    }
+
+    private static Optional<Long> firstSeq(String query, java.time.Instant time) {
+        return AuditEvent.getEntityManager().createQuery(query, Long.class).setParameter("t", time)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -104,17 +103,22 @@ class AuditVerifierTest {
 
     @Test
     void shouldNameAnEntryAppendedBehindTheChainHead() throws Exception {
-        AuditEventView last = mine.get(3);
-        long forgedSeq = last.seq() + 1;
-        AuditVerification result = verifyTampered(forgedInsert(forgedSeq, last.hash()));
-        assertBroken(result, AuditProblem.ENTRY_UNEXPECTED, forgedSeq, "beyond the chain head");
+        long[] forgedSeq = new long[1];
+        AuditVerification result = verifyTamperedAtHead((lastSeq, lastHash) -> {
+            forgedSeq[0] = lastSeq + 1;
+            return new String[] {forgedInsert(lastSeq + 1, lastHash)};
+        });
+        assertBroken(result, AuditProblem.ENTRY_UNEXPECTED, forgedSeq[0], "beyond the chain head");
     }
 
     @Test
     void shouldNameARemovedLastEntry() throws Exception {
-        long last = mine.get(3).seq();
-        AuditVerification result = verifyTampered("DELETE FROM audit_event WHERE seq = " + last);
-        assertBroken(result, AuditProblem.TRUNCATED, last, "the tail was removed");
+        long[] last = new long[1];
+        AuditVerification result = verifyTamperedAtHead((lastSeq, lastHash) -> {
+            last[0] = lastSeq;
+            return new String[] {"DELETE FROM audit_event WHERE seq = " + lastSeq};
+        });
+        assertBroken(result, AuditProblem.TRUNCATED, last[0], "the tail was removed");
     }
 
     @Test
@@ -132,7 +136,7 @@ class AuditVerifierTest {
     @Test
     void shouldCatchAChainRewrittenAndRehashedAfterACheckpoint() throws Exception {
         AuditCheckpointView checkpoint = checkpoints.sign(AuditCheckpointView.ON_DEMAND, "compliance1");
-        AuditVerification result = verifyTampered(rewriteFrom(mine.get(1), "{\"step\":\"rewritten\"}"));
+        AuditVerification result = verifyTamperedAtHead((seq, hash) -> rewriteFrom(mine.get(1), "{\"step\":\"rewritten\"}"));
         assertBroken(result, AuditProblem.REWRITTEN_AFTER_CHECKPOINT, checkpoint.seq(),
                 "not the one checkpoint " + checkpoint.number() + " signed");
         assertEquals(checkpoint.number(), result.brokenCheckpoint());
@@ -144,7 +148,7 @@ class AuditVerifierTest {
         // until the next one is signed, which is why they are signed every interval
         checkpoints.sign(AuditCheckpointView.ON_DEMAND, "compliance1");
         AuditEventView later = trail.record(Actor.system(), "test.after-checkpoint", "case-t", Map.of());
-        AuditVerification result = verifyTampered(rewriteFrom(later, "{\"rewritten\":true}"));
+        AuditVerification result = verifyTamperedAtHead((seq, hash) -> rewriteFrom(later, "{\"rewritten\":true}"));
         assertTrue(result.valid(), result.message());
     }
 
@@ -248,10 +252,9 @@ class AuditVerifierTest {
      * head: a chain that verifies on its own, as a superuser with the public encoding could make.
      */
     @SuppressWarnings("unchecked")
-    private String[] rewriteFrom(AuditEventView from, String newDetails) throws Exception {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT seq, occurred_at, actor, actor_role, action, case_id, details, prev_hash"
-                + " FROM audit_event WHERE seq >= " + from.seq() + " ORDER BY seq").getResultList());
+    private String[] rewriteFrom(AuditEventView from, String newDetails) {
+        List<Object[]> rows = em.createNativeQuery("SELECT seq, occurred_at, actor, actor_role, action, case_id, details, prev_hash"
+                + " FROM audit_event WHERE seq >= " + from.seq() + " ORDER BY seq").getResultList();
         List<String> statements = new ArrayList<>();
         String prev = from.prevHash();
         for (Object[] r : rows) {
@@ -282,9 +285,31 @@ class AuditVerifierTest {
                 + " 'supervisor1', 'supervisor', 'case.approved', 'case-t', '" + details + "', '" + prevHash + "', '" + hash + "')";
     }
 
+    interface AtHead {
+        String[] tamper(long lastSeq, String lastHash);
+    }
+
+    /** Tampers with the end of the chain as it is once appends are held off (the process's workers append too). */
+    private AuditVerification verifyTamperedAtHead(AtHead tampering) throws Exception {
+        tx.begin();
+        try {
+            Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                    .getSingleResult();
+            em.createNativeQuery("SET LOCAL session_replication_role = replica").executeUpdate();
+            for (String sql : tampering.tamper(((Number) head[0]).longValue(), (String) head[1])) {
+                em.createNativeQuery(sql).executeUpdate();
+            }
+            return verifier.verify();
+        } finally {
+            tx.rollback();
+        }
+    }
+
     private AuditVerification verifyTampered(String... statements) throws Exception {
         tx.begin();
         try {
+            // holds off appends by other threads until the rollback
+            em.createNativeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").getSingleResult();
             // superuser only: switches the append-only triggers off for this transaction
             em.createNativeQuery("SET LOCAL session_replication_role = replica").executeUpdate();
             for (String sql : statements) {

@@ -145,6 +145,7 @@ public final class VerifyAuditExport {
         final Map<String, PublicKey> trustedById;
         final Map<String, PublicKey> keys = new HashMap<>();
         final MessageDigest digest = sha256();
+        final MessageDigest eventDigest = sha256(); // reused: one per entry would cost a provider look-up each
         long lineNo;
         Map<String, Object> header;
         boolean seenEvent;
@@ -310,7 +311,11 @@ public final class VerifyAuditExport {
             if (seenEvent ? !prevHash.equals(lastHash) : seq == 1 && !prevHash.equals(GENESIS)) {
                 return fail("seq " + seq, "entry " + seq + " does not link to the entry before it");
             }
-            String recomputed = hex(sha256(fields(EVENT_TAG, Long.toString(seq), time, actor, role, action, caseId, details, prevHash)));
+            eventDigest.reset();
+            for (String field : new String[] {EVENT_TAG, Long.toString(seq), time, actor, role, action, caseId, details, prevHash}) {
+                update(eventDigest, field);
+            }
+            String recomputed = hex(eventDigest.digest());
             if (!recomputed.equals(hash)) {
                 return fail("seq " + seq, "entry " + seq + " does not match its hash");
             }
@@ -444,6 +449,18 @@ public final class VerifyAuditExport {
         return out.toByteArray();
     }
 
+    /** {@link #fields} for one value, straight into a digest. */
+    static void update(MessageDigest digest, String value) {
+        if (value == null) {
+            digest.update(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int n = bytes.length;
+        digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        digest.update(bytes);
+    }
+
     static String keyId(byte[] x509) {
         return hex(sha256(x509)).substring(0, 16);
     }
@@ -476,9 +493,11 @@ public final class VerifyAuditExport {
         return s.toString();
     }
 
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
     static String utf8(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = UTF8.get().reset();
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
             return chars.toString();
