@@ -58,7 +58,8 @@ public class AuditVerificationBenchmark {
         AuditExport exporter = new AuditExport(dataSource, null, keys);
         Path exportFile = Path.of("target", "bench-audit-export.jsonl");
         Files.createDirectories(exportFile.getParent());
-        for (int run = 1; run <= 5; run++) {
+        int runs = Integer.getInteger("runs", 5);
+        for (int run = 1; run <= runs; run++) {
             long scanNanos = time(() -> bareScan(dataSource));
             AuditVerification[] result = new AuditVerification[1];
             long verifyNanos = time(() -> result[0] = verifier.verify());
