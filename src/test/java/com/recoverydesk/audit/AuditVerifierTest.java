@@ -205,6 +205,19 @@ class AuditVerifierTest {
         assertNull(result.problem());
     }
 
+    @Inject
+    CheckpointSchedule schedule;
+
+    @Test
+    void shouldSignOnScheduleWhenTheTrailHasGrown() {
+        AuditEventView latest = trail.record(Actor.system(), "test.scheduled", null, Map.of());
+        schedule.signChainHead(); // what the scheduler runs every recovery.audit.checkpoint-interval
+        AuditCheckpointView signed = checkpoints.latest().orElseThrow();
+        assertTrue(signed.seq() >= latest.seq(), "the checkpoint covers the new entry");
+        assertEquals(AuditCheckpointView.SCHEDULED, signed.origin());
+        assertTrue(verifier.verify().valid());
+    }
+
     @Test
     void shouldRefuseToSignOverABrokenSegment() throws Exception {
         AuditCheckpointView checkpoint = checkpoints.sign(AuditCheckpointView.ON_DEMAND, "compliance1");
