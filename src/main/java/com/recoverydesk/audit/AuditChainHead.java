@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * The single row that remembers the end of the chain. Locking it is how appends take turns,
@@ -25,6 +26,10 @@ public class AuditChainHead extends PanacheEntityBase {
 
     @Column(name = "last_hash", nullable = false, length = 64)
     public String lastHash;
+
+    /** The last entry's time; null until the first append after migration V70. */
+    @Column(name = "last_time")
+    public Instant lastTime;
 
     /** Locks the head until the current transaction ends (SELECT ... FOR UPDATE). */
     static AuditChainHead lockForAppend() {

@@ -54,7 +54,9 @@ public class AuditTrail {
         AuditEvent event = new AuditEvent();
         event.seq = head.lastSeq + 1;
         // PostgreSQL keeps microseconds; truncating first makes the hashed time the stored time
-        event.time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // never earlier than the entry before, whose replica's clock may run ahead of ours
+        event.time = head.lastTime != null && now.isBefore(head.lastTime) ? head.lastTime : now;
         event.actor = actor.subject();
         event.role = actor.role();
         event.action = action;
@@ -67,6 +69,7 @@ public class AuditTrail {
 
         head.lastSeq = event.seq;
         head.lastHash = event.hash;
+        head.lastTime = event.time;
         return event.toView();
     }
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Production refuses to start on the embedded default's demo values: an H2 database, generated
- * token or evidence keys, seeded demo data, the demo mailbox, or staff sign-in without TOTP.
+ * token, evidence or audit checkpoint keys, seeded demo data, the demo mailbox, or staff sign-in without TOTP.
  */
 @ApplicationScoped
 public class ProductionGuard {
@@ -49,6 +49,11 @@ public class ProductionGuard {
         }
         if (value(config, "recovery.evidence.generated-key-file").isPresent()) {
             problems.add("recovery.evidence.generated-key-file is for the demo; configure RECOVERY_EVIDENCE_MASTER_KEYS_<ID> and RECOVERY_EVIDENCE_CURRENT_KEY_ID");
+        }
+        if (value(config, "recovery.audit.generated-key-file").isPresent()) {
+            problems.add("recovery.audit.generated-key-file is for the demo; configure RECOVERY_AUDIT_SIGNING_KEY and RECOVERY_AUDIT_SIGNING_PUBLIC_KEY");
+        } else if (value(config, "recovery.audit.signing-key").isEmpty()) {
+            problems.add("no audit checkpoint key: set RECOVERY_AUDIT_SIGNING_KEY and RECOVERY_AUDIT_SIGNING_PUBLIC_KEY");
         }
         return problems;
     }

@@ -18,7 +18,8 @@ class ProductionGuardTest {
             "mp.jwt.verify.publickey.location", "https://idp.internal/realms/desk/protocol/openid-connect/certs",
             "recovery.identity.require-totp", "true",
             "recovery.identity.seed-demo-data", "false",
-            "recovery.mail.transport", "smtp");
+            "recovery.mail.transport", "smtp",
+            "recovery.audit.signing-key", "MC4CAQAwBQYDK2VwBCIEIA==");
 
     @Test
     void shouldAcceptARealProductionSetting() {
@@ -34,8 +35,9 @@ class ProductionGuardTest {
         demo.put("recovery.identity.require-totp", "false");
         demo.put("recovery.mail.transport", "demo");
         demo.put("recovery.evidence.generated-key-file", "./data/keys/evidence-master.key");
+        demo.put("recovery.audit.generated-key-file", "./data/keys/audit-checkpoint-key.pem");
         List<String> problems = ProductionGuard.demoValuesIn(config(demo));
-        assertEquals(6, problems.size(), problems.toString());
+        assertEquals(7, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("RECOVERY_DB_URL"));
     }
 
@@ -44,6 +46,14 @@ class ProductionGuardTest {
         Map<String, String> noKey = new HashMap<>(PRODUCTION);
         noKey.remove("mp.jwt.verify.publickey.location");
         assertTrue(ProductionGuard.demoValuesIn(config(noKey)).get(0).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+    }
+
+    @Test
+    void shouldRequireAConfiguredAuditCheckpointKey() {
+        Map<String, String> noKey = new HashMap<>(PRODUCTION);
+        noKey.remove("recovery.audit.signing-key");
+        assertEquals(List.of("no audit checkpoint key: set RECOVERY_AUDIT_SIGNING_KEY and RECOVERY_AUDIT_SIGNING_PUBLIC_KEY"),
+                ProductionGuard.demoValuesIn(config(noKey)));
     }
 
     private static SmallRyeConfig config(Map<String, String> values) {
