@@ -1,6 +1,7 @@
 package com.recoverydesk.intake;
 
 import com.recoverydesk.web.ClientAddress;
+import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
@@ -54,9 +55,11 @@ public class IntakePages {
     }
 
     @GET
-    public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded) {
-        return Templates.request(new RequestForm("", ""), sessionEnded != null
-                ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
+    public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded,
+                                        @jakarta.ws.rs.QueryParam("signedOut") String signedOut) {
+        return Templates.request(new RequestForm("", ""), signedOut != null
+                ? "You are signed out of your case. To follow it again, ask for a new code: your case stays as it is."
+                : sessionEnded != null ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
     }
 
     @POST
@@ -117,7 +120,7 @@ public class IntakePages {
 
     private Response opened(IntakeService.Confirmed confirmed) {
         return Response.seeOther(URI.create("/recover/case"))
-                .cookie(SessionCookie.holding(confirmed.caseToken(), config.caseTokenLifetime().toSeconds()))
+                .cookie(SessionCookie.holding(confirmed.caseToken(), config.caseTokenLifetime().toSeconds()), CsrfToken.rotated())
                 .build();
     }
 

@@ -74,6 +74,14 @@ public class MyCaseService {
         audit.record(Actor.requester(), "case.withdrawn", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
     }
 
+    /** Signs the requester out: the case token is revoked, and only a new code opens the case again. */
+    @Transactional
+    public void signOut(JsonWebToken token) {
+        RecoveryCase recoveryCase = access.caseOf(token);
+        access.revoke(recoveryCase);
+        audit.record(Actor.requester(), "case.requester-signed-out", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
+    }
+
     /** Until the reset is carried out, the requester may change their mind; a frozen case is the desk's. */
     private static boolean isWithdrawable(CaseStatus status) {
         return status.isOpen() && status != CaseStatus.FROZEN;
