@@ -8,6 +8,7 @@ import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.evidence.EvidenceFile;
+import com.recoverydesk.intake.RateLimiter;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,26 @@ public class MyCaseService {
     private final CaseAccess access;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final RateLimiter rateLimiter;
+    private final RequesterConfig config;
 
-    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit) {
+    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, RateLimiter rateLimiter, RequesterConfig config) {
+        this.rateLimiter = rateLimiter;
+        this.config = config;
         this.access = access;
         this.outbox = outbox;
         this.audit = audit;
+    }
+
+    /** The case id the token opens for an upload; 429 when the case uploaded too often lately. */
+    @Transactional
+    public String caseIdForUpload(JsonWebToken token) {
+        String caseId = access.caseOf(token).id;
+        rateLimiter.hit(new RateLimiter.Limit("upload:case:" + caseId, config.uploadsPerCase(), config.uploadWindow()))
+                .ifPresent(wait -> {
+                    throw ProblemException.tooManyRequests("You uploaded many files in a short time. Please wait a while before the next one.", wait);
+                });
+        return caseId;
     }
 
     /** The case id the token opens; 401 if the token was replaced. */

@@ -66,7 +66,7 @@ public class RequesterCasePages {
                 throw ProblemException.badRequest("Choose a file to upload.");
             }
             try (InputStream content = MyCaseResource.open(file)) {
-                evidence.upload(cases.caseIdOf(token), parsed, content, MyCaseResource.declared(file));
+                evidence.upload(cases.caseIdForUpload(token), parsed, content, MyCaseResource.declared(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
