@@ -4,6 +4,7 @@ import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.cases.CaseAccess;
 import com.recoverydesk.cases.CaseMessage;
+import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.cases.RecoveryCase;
@@ -29,7 +30,11 @@ public class MyCaseService {
     private final RateLimiter rateLimiter;
     private final RequesterConfig config;
 
-    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, RateLimiter rateLimiter, RequesterConfig config) {
+    private final CaseProgress progress;
+
+    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, RateLimiter rateLimiter, RequesterConfig config,
+                         CaseProgress progress) {
+        this.progress = progress;
         this.rateLimiter = rateLimiter;
         this.config = config;
         this.access = access;
@@ -86,6 +91,8 @@ public class MyCaseService {
         recoveryCase.status = CaseStatus.WITHDRAWN;
         recoveryCase.closedAt = now;
         recoveryCase.updatedAt = now;
+        // out of the agents' queue and the SLA figures at once
+        progress.endHumanSteps(recoveryCase.id, now);
         outbox.cancelProcess(recoveryCase.id);
         audit.record(Actor.requester(), "case.withdrawn", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
     }
