@@ -37,7 +37,11 @@ public class IntakePages {
     private final AccessCodeMailer mailer;
     private final IntakeConfig config;
 
-    public IntakePages(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config) {
+    private final boolean demoMail;
+
+    public IntakePages(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config,
+                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "recovery.mail.transport") String mailTransport) {
+        this.demoMail = "demo".equals(mailTransport);
         this.intake = intake;
         this.mailer = mailer;
         this.config = config;
@@ -49,7 +53,7 @@ public class IntakePages {
     static class Templates {
         static native TemplateInstance request(RequestForm form, String error);
 
-        static native TemplateInstance code(String accountEmail, long minutes, String error);
+        static native TemplateInstance code(String accountEmail, long minutes, String error, String demoMailbox);
 
         static native TemplateInstance confirmLink(String linkToken, String error);
     }
@@ -80,7 +84,7 @@ public class IntakePages {
         } catch (ProblemException refused) {
             return withRetryAfter(Response.status(refused.status()).entity(Templates.request(form, refused.getMessage())), refused);
         }
-        return Response.ok(Templates.code(form.accountEmail(), config.codeLifetime().toMinutes(), null)).build();
+        return Response.ok(Templates.code(form.accountEmail(), config.codeLifetime().toMinutes(), null, demoMailbox(form.accountEmail()))).build();
     }
 
     @POST
@@ -96,7 +100,7 @@ public class IntakePages {
             return opened(intake.confirmWithCode(email, code.trim(), ClientAddress.of(http)));
         } catch (ProblemException refused) {
             return withRetryAfter(Response.status(refused.status())
-                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), refused.getMessage())), refused);
+                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), refused.getMessage(), demoMailbox(email))), refused);
         }
     }
 
@@ -129,6 +133,11 @@ public class IntakePages {
             page.header("Retry-After", Math.max(1, refused.retryAfter().toSeconds()));
         }
         return page.build();
+    }
+
+    /** In the demo the mail goes to the in-app mailbox: the page links it, for the address typed. */
+    private String demoMailbox(String email) {
+        return demoMail ? "/demo/mailbox?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
     private static String trim(String s) {

@@ -68,16 +68,28 @@ public class MyCaseService {
                 .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(), r.why(), r.metBy(kinds)))
                 .toList();
         List<MyCaseView.EvidenceView> evidence = files.stream()
-                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.sizeBytes, f.sha256, f.uploadedAt, f.submittedInRound != null))
+                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.sizeBytes, f.sha256, f.uploadedAt,
+                        f.submittedInRound != null, EvidenceRequirements.kindLabel(f.kind.name()), PlainWords.fileType(f.contentType),
+                        PlainWords.size(f.sizeBytes), PlainWords.when(f.uploadedAt)))
                 .toList();
         List<MyCaseView.MessageView> messages = CaseMessage.of(recoveryCase.id).stream()
-                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt))
+                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt,
+                        PlainWords.when(m.createdAt)))
                 .toList();
+        boolean open = recoveryCase.status.isOpen();
         boolean awaiting = recoveryCase.status == CaseStatus.AWAITING_EVIDENCE;
         boolean hasFresh = files.stream().anyMatch(f -> f.submittedInRound == null);
         boolean complete = recoveryCase.requiredEvidence != null && requirements.stream().allMatch(MyCaseView.RequirementView::satisfied);
-        return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.status.plainWords(),
-                requirements, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status));
+        // a closed case asks for nothing more; a case waiting for the desk refreshes itself
+        List<MyCaseView.RequirementView> shown = open ? requirements : List.of();
+        boolean deskWorking = open && !awaiting;
+        // refused when it opened (a closed account): nothing was checked, so "could not confirm" would be wrong
+        String inWords = recoveryCase.status == CaseStatus.REJECTED && "".equals(recoveryCase.requiredEvidence)
+                ? "The two-factor authentication of this account cannot be reset here. No documents are needed."
+                : recoveryCase.status.plainWords();
+        return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), inWords,
+                shown, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status),
+                PlainWords.status(recoveryCase.status), open, deskWorking);
     }
 
     /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */
