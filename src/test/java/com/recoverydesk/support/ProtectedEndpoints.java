@@ -46,7 +46,9 @@ public final class ProtectedEndpoints {
             new Endpoint("POST", "/admin/processes/retry", Set.of("admin"), null, false),
             new Endpoint("POST", "/admin/processes/cancel", Set.of("admin"), null, false),
             // last: it closes the case the requester token belongs to
-            new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
+            new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false),
+            // after it: it revokes the requester token itself
+            new Endpoint("POST", "/recover/case/sign-out", Set.of("requester"), null, false));
 
     private ProtectedEndpoints() {
     }
