@@ -72,10 +72,14 @@ public class AdminProcessPages {
     @POST
     @Path("/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@FormParam("instanceKey") String instanceKey) {
+    public Response cancel(@FormParam("instanceKey") String instanceKey, @FormParam("reason") String reason,
+                           @FormParam("confirm") String confirm) {
         try {
             long instance = requiredKey(instanceKey, "process instance key");
-            operations.cancelInstance(jwt.getName(), instance);
+            if (!"yes".equals(confirm)) {
+                throw ProblemException.badRequest("Tick the box to confirm: cancelling ends the case for good.");
+            }
+            operations.cancelInstance(jwt.getName(), instance, reason);
             return Response.seeOther(URI.create("/admin/processes?cancelled=" + instance)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();

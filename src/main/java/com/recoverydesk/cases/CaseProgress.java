@@ -104,6 +104,36 @@ public class CaseProgress {
         audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", outcome.name()));
     }
 
+    /**
+     * An administrator ended the case's process for good: the case closes as CANCELLED, leaves the
+     * queues and the backlog, and the requester reads (and is mailed) the reason.
+     *
+     * @return false when the case had closed already
+     */
+    @Transactional
+    public boolean cancelByDesk(String caseId, String reason) {
+        RecoveryCase recoveryCase = load(caseId);
+        if (!recoveryCase.status.isOpen()) {
+            return false;
+        }
+        recoveryCase.status = CaseStatus.CANCELLED;
+        recoveryCase.closedAt = now();
+        recoveryCase.updatedAt = recoveryCase.closedAt;
+        completeOpenTasks(caseId, recoveryCase.closedAt);
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, "We closed this case: " + reason);
+        if (steps.firstTime(caseId, "cancellation-notice")) {
+            mail.send(RequesterMails.cancelled(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason, publicUrl.of("/recover")));
+        }
+        audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", CaseStatus.CANCELLED.name()));
+        return true;
+    }
+
+    /** A case closed outside the process (withdrawn): its queue entries leave the queues, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endHumanSteps(String caseId, OffsetDateTime when) {
+        completeOpenTasks(caseId, when);
+    }
+
     /** The human steps of the case are over (decided, or the case closed): its queue entries leave the queues. */
     private static void completeOpenTasks(String caseId, OffsetDateTime when) {
         Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")

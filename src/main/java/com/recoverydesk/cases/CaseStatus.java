@@ -10,7 +10,9 @@ public enum CaseStatus {
     REJECTED("We could not confirm that the account is yours."),
     EXPIRED("The case closed because the documents did not arrive in time."),
     FROZEN("The case is on hold because someone objected to the reset."),
-    WITHDRAWN("You withdrew the request.");
+    WITHDRAWN("You withdrew the request."),
+    /** Closed by an administrator (a process that could not go on), with a reason the requester is told. */
+    CANCELLED("The support desk closed this case. Nothing changed on your account.");
 
     private final String plainWords;
 
@@ -24,7 +26,7 @@ public enum CaseStatus {
     }
 
     /** The final statuses: a case in one of them is over. */
-    public static final java.util.List<CaseStatus> CLOSED = java.util.List.of(RECOVERED, REJECTED, EXPIRED, WITHDRAWN);
+    public static final java.util.List<CaseStatus> CLOSED = java.util.List.of(RECOVERED, REJECTED, EXPIRED, WITHDRAWN, CANCELLED);
 
     public boolean isOpen() {
         return !CLOSED.contains(this);

@@ -26,6 +26,8 @@ final class RequesterMails {
         static native TemplateInstance rejected(String ticketRef, String reason);
 
         static native TemplateInstance expired(String ticketRef, String newRequestLink);
+
+        static native TemplateInstance cancelled(String ticketRef, String reason, String newRequestLink);
     }
 
     private static RequesterMessages words() {
@@ -46,6 +48,10 @@ final class RequesterMails {
 
     static OutgoingMail expired(String to, String ticketRef, String newRequestLink) {
         return MailVariants.render(to, words().expiredSubject(ticketRef), Templates.expired(ticketRef, newRequestLink));
+    }
+
+    static OutgoingMail cancelled(String to, String ticketRef, String reason, String newRequestLink) {
+        return MailVariants.render(to, words().expiredSubject(ticketRef), Templates.cancelled(ticketRef, reason, newRequestLink));
     }
 
     static OutgoingMail rejected(String to, String ticketRef, String reason) {

@@ -31,7 +31,7 @@ public class AccountPages {
         this.jwt = jwt;
     }
 
-    public record EnrolmentView(boolean enrolled, String secret, String provisioningUri) {}
+    public record EnrolmentView(boolean enrolled, String secret, String provisioningUri, String qrCode) {}
 
     @CheckedTemplate
     static class Templates {
@@ -45,23 +45,23 @@ public class AccountPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enrol(@FormParam("secret") String secret, @FormParam("code") String code) {
+    public Response enrol(@FormParam("code") String code, @FormParam("currentCode") String currentCode) {
+        // the secret is the server's (kept with the account); a secret posted by the client is never used
         try {
-            auth.enrolTotp(jwt.getName(), secret, code == null ? null : code.trim());
+            auth.enrolTotp(jwt.getName(), trim(code), trim(currentCode));
             return Response.seeOther(URI.create("/account/security?enrolled=1")).build();
-        } catch (ProblemException | IllegalArgumentException e) {
-            String message = e instanceof ProblemException ? e.getMessage() : "The enrolment form was damaged. Start again.";
-            return Response.status(400).entity(Templates.security(enrolment(secret), message, null)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.security(newEnrolment(), e.getMessage(), null)).build();
         }
     }
 
     private EnrolmentView newEnrolment() {
-        return enrolment(Totp.newSecret());
+        String secret = auth.pendingTotpSecret(jwt.getName());
+        String uri = Totp.provisioningUri("Recovery Desk", jwt.getName(), secret);
+        return new EnrolmentView(auth.hasTotp(jwt.getName()), secret, uri, QrCodes.pngDataUri(uri));
     }
 
-    private EnrolmentView enrolment(String secret) {
-        String safeSecret = secret != null && secret.matches("[A-Z2-7]{16,64}") ? secret : Totp.newSecret();
-        return new EnrolmentView(auth.hasTotp(jwt.getName()), safeSecret,
-                Totp.provisioningUri("Recovery Desk", jwt.getName(), safeSecret));
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
     }
 }

@@ -45,8 +45,15 @@ public interface IdentityConfig {
     }
 
     interface LoginThrottle {
-        /** Failures allowed for one user name before it is locked. */
+        /** Failures allowed for one user name from one client address before that pair is locked. */
         int maxFailures();
+
+        /**
+         * Failures of one user name, from all addresses together, after which (and after every
+         * further such number) security is alerted: someone is guessing or locking out that name.
+         */
+        @io.smallrye.config.WithDefault("20")
+        int alertAfterFailures();
 
         /** Failures allowed from one client address (all names together) before it is locked. */
         int maxFailuresPerAddress();

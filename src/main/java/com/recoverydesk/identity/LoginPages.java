@@ -1,6 +1,7 @@
 package com.recoverydesk.identity;
 
 import com.recoverydesk.web.ClientAddress;
+import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
@@ -60,7 +61,7 @@ public class LoginPages {
         try {
             StaffAuthService.SignedIn signedIn = auth.signIn(username, password, blankToNull(totp), ClientAddress.of(http));
             NewCookie session = SessionCookie.holding(signedIn.token().token(), signedIn.token().expiresInSeconds());
-            return Response.seeOther(URI.create(target)).cookie(session).build();
+            return Response.seeOther(URI.create(target)).cookie(session, CsrfToken.rotated()).build();
         } catch (PasswordChangeRequiredException change) {
             return Response.ok(PasswordChangePages.form(change.ticket(), target, null)).build();
         } catch (ProblemException failed) {
@@ -81,15 +82,25 @@ public class LoginPages {
         if (jwt.getRawToken() != null) {
             auth.signOut(jwt.getName(), jwt.getGroups(), jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
         }
-        return Response.seeOther(URI.create("/login?signedOut=1")).cookie(SessionCookie.cleared()).build();
+        return Response.seeOther(URI.create("/login?signedOut=1")).cookie(SessionCookie.cleared(), CsrfToken.rotated()).build();
     }
 
-    /** Only a path on this site: "//evil.example" or "https://…" would make sign-in an open redirect. */
+    /**
+     * Only a path on this site: "//evil.example" or "https://…" would make sign-in an open redirect.
+     * Spaces, control characters (a CR/LF would split the Location header) and anything that is
+     * not a valid URI path send the user home instead.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")
+                || !next.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return "/";
         }
-        return next;
+        try {
+            URI parsed = new URI(next);
+            return parsed.getScheme() == null && parsed.getRawAuthority() == null ? next : "/";
+        } catch (java.net.URISyntaxException invalid) {
+            return "/";
+        }
     }
 
     private static String blankToNull(String s) {

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Throttles wrong passwords per user name and per client address, in the database so that the
+ * Throttles wrong passwords per user name and address (the lock), and per client address, in the database so that the
  * limit holds across replicas. Unknown user names are throttled exactly like known ones, so the
  * throttle does not reveal which names exist.
  */
@@ -25,6 +25,11 @@ public class LoginThrottle {
 
     static String userKey(String username) {
         return "user:" + username.trim().toLowerCase();
+    }
+
+    /** The key that locks: one name from one address. */
+    static String userAtAddressKey(String username, String address) {
+        return userKey(username) + "@" + address;
     }
 
     static String addressKey(String address) {
@@ -42,8 +47,9 @@ public class LoginThrottle {
         return Optional.of(Duration.between(now, entry.lockedUntil));
     }
 
+    /** Counts a failure against the key, locking it from the allowed number on; returns the key's failures. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordFailure(String key, int allowedFailures) {
+    public int recordFailure(String key, int allowedFailures) {
         // make sure the row exists, then lock it: two failing sign-ins at once must both count
         Panache.getEntityManager()
                 .createNativeQuery("insert into login_throttle (throttle_key, failures, last_failure_at) values (?1, 0, ?2) on conflict do nothing")
@@ -54,6 +60,7 @@ public class LoginThrottle {
         if (entry.failures >= allowedFailures) {
             entry.lockedUntil = now().plus(lockFor(entry.failures - allowedFailures));
         }
+        return entry.failures;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,6 +70,10 @@ public class LoginThrottle {
 
     int maxFailuresPerUser() {
         return policy.maxFailures();
+    }
+
+    int alertAfterFailuresAcrossAddresses() {
+        return Math.max(1, policy.alertAfterFailures());
     }
 
     int maxFailuresPerAddress() {

@@ -40,6 +40,14 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "totp_secret", length = 64)
     public String totpSecret;
 
+    /** The secret the server generated for an enrolment that is not confirmed yet. */
+    @Column(name = "totp_pending_secret", length = 64)
+    public String totpPendingSecret;
+
+    /** The time step of the last accepted code: a code is accepted once, never again. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
     @Column(nullable = false)
     public boolean enabled = true;
 

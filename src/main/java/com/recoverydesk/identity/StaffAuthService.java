@@ -27,6 +27,8 @@ public class StaffAuthService {
     /** Checked against when the user name is unknown, so that both cases cost one bcrypt. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime());
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StaffAuthService.class);
+
     private final LoginThrottle throttle;
     private final TokenService tokens;
     private final IdentityConfig config;
@@ -51,7 +53,9 @@ public class StaffAuthService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new ProblemException(400, "Invalid request", "Enter your user name and password.");
         }
-        String userKey = LoginThrottle.userKey(username);
+        // the lock is per name *and* address: five wrong passwords from anywhere must not lock the
+        // real staff member out at their own desk; the address throttle stops one address guessing many names
+        String userKey = LoginThrottle.userAtAddressKey(username, clientAddress);
         String addressKey = LoginThrottle.addressKey(clientAddress);
         Optional<Duration> locked = throttle.lockRemaining(userKey).or(() -> throttle.lockRemaining(addressKey));
         Optional<StaffAccount> found = StaffAccount.findByUsername(username.trim());
@@ -62,11 +66,15 @@ public class StaffAuthService {
 
         boolean passwordOk = matches(password, found.map(a -> a.passwordHash).orElse(DUMMY_HASH));
         StaffAccount staff = found.filter(a -> a.enabled && passwordOk).orElse(null);
-        boolean secondFactorOk = staff != null && (!staff.hasTotp() || Totp.verify(staff.totpSecret, totpCode, Instant.now()));
+        boolean secondFactorOk = staff != null && (!staff.hasTotp() || acceptCodeOnce(staff, totpCode));
         if (staff == null || !secondFactorOk) {
             throttle.recordFailure(userKey, throttle.maxFailuresPerUser());
             throttle.recordFailure(addressKey, throttle.maxFailuresPerAddress());
+            int acrossAddresses = throttle.recordFailure(LoginThrottle.userKey(username), Integer.MAX_VALUE);
             recordFailure(found, staff == null ? "bad-credentials" : "bad-second-factor", clientAddress);
+            if (acrossAddresses % throttle.alertAfterFailuresAcrossAddresses() == 0) {
+                alertOnGuessing(found, acrossAddresses);
+            }
             throw new ProblemException(401, "Sign-in failed", BAD_CREDENTIALS);
         }
         if (config.requireTotp() && !staff.hasTotp()) {
@@ -82,6 +90,35 @@ public class StaffAuthService {
         audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.signed-in", null,
                 Map.of("secondFactor", staff.hasTotp(), "clientAddress", clientAddress));
         return new SignedIn(staff.username, staff.displayName, java.util.List.copyOf(staff.roles), tokens.issueStaffToken(staff));
+    }
+
+    /**
+     * Many failures for one name from many addresses is someone guessing (or locking out) that
+     * name: the per-address locks hold them, and security hears of it. The log names no one.
+     */
+    private void alertOnGuessing(Optional<StaffAccount> named, int failures) {
+        Actor actor = named.map(a -> Actor.staff(a.username, roleList(a.roles))).orElse(new Actor("unknown", "none"));
+        audit.record(actor, "staff.sign-in-guessing-suspected", null, Map.of("failuresAcrossAddresses", failures));
+        LOG.warnf("ALERT: %d failed sign-ins for one staff name from several addresses; see the audit trail (staff.sign-in-guessing-suspected)",
+                failures);
+    }
+
+    /**
+     * The code is right and newer than the last one accepted (RFC 6238 §5.2: a code is good once).
+     * The account's row is locked so that two sign-ins with the same code cannot both pass.
+     */
+    private static boolean acceptCodeOnce(StaffAccount staff, String code) {
+        return acceptCodeOnce(staff, staff.totpSecret, code);
+    }
+
+    private static boolean acceptCodeOnce(StaffAccount staff, String secret, String code) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().refresh(staff, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        java.util.OptionalLong step = Totp.matchingStep(secret, code, Instant.now());
+        if (step.isEmpty() || (staff.totpLastStep != null && step.getAsLong() <= staff.totpLastStep)) {
+            return false;
+        }
+        staff.totpLastStep = step.getAsLong();
+        return true;
     }
 
     /** Revokes the token so that it is refused before it expires. */
@@ -104,16 +141,42 @@ public class StaffAuthService {
         return roles.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(roles));
     }
 
-    /** Enrols (or replaces) the signed-in staff member's authenticator once they proved a code from it. */
+    /** The enrolment the staff member sees: the server's secret for it, made once and kept until it is confirmed. */
     @Transactional
-    public void enrolTotp(String username, String secret, String code) {
-        if (!Totp.verify(secret, code, Instant.now())) {
-            throw ProblemException.badRequest("That code does not match. Check the time on your phone and try the current code.");
-        }
+    public String pendingTotpSecret(String username) {
         StaffAccount staff = StaffAccount.findByUsername(username)
                 .orElseThrow(() -> ProblemException.notFound("No such staff account."));
+        if (staff.totpPendingSecret == null) {
+            staff.totpPendingSecret = Totp.newSecret();
+        }
+        return staff.totpPendingSecret;
+    }
+
+    /**
+     * Enrols (or replaces) the signed-in staff member's authenticator with the secret the server
+     * generated, once they proved a code from it. Replacing one also needs a code from the current
+     * authenticator: a stolen session alone must not be able to move the second factor to another phone.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public void enrolTotp(String username, String code, String currentCode) {
+        StaffAccount staff = StaffAccount.findByUsername(username)
+                .orElseThrow(() -> ProblemException.notFound("No such staff account."));
+        if (staff.totpPendingSecret == null) {
+            throw ProblemException.badRequest("This enrolment has expired. Start again with the key shown now.");
+        }
         boolean replaced = staff.hasTotp();
-        staff.totpSecret = secret;
+        if (replaced && !acceptCodeOnce(staff, currentCode)) {
+            audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.totp-replacement-refused", null, Map.of());
+            throw ProblemException.badRequest("To replace your authenticator, enter a current code from the one you use now.");
+        }
+        java.util.OptionalLong step = Totp.matchingStep(staff.totpPendingSecret, code, Instant.now());
+        if (step.isEmpty()) {
+            throw ProblemException.badRequest("That code does not match. Check the time on your phone and try the current code.");
+        }
+        staff.totpSecret = staff.totpPendingSecret;
+        staff.totpPendingSecret = null;
+        // the code that confirmed the enrolment is spent: it cannot sign anyone in
+        staff.totpLastStep = step.getAsLong();
         audit.record(Actor.staff(staff.username, roleList(staff.roles)), "staff.totp-enrolled", null, Map.of("replacedPrevious", replaced));
     }
 

@@ -35,17 +35,27 @@ public final class Totp {
     }
 
     public static boolean verify(String base32Secret, String candidate, Instant now) {
+        return matchingStep(base32Secret, candidate, now).isPresent();
+    }
+
+    /**
+     * The time step whose code the candidate is, within the allowed drift: remembering it lets the
+     * caller accept each code only once (RFC 6238 §5.2).
+     */
+    public static java.util.OptionalLong matchingStep(String base32Secret, String candidate, Instant now) {
         if (candidate == null || !candidate.matches("\\d{" + DIGITS + "}")) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
         byte[] key = base32Decode(base32Secret);
         long step = now.getEpochSecond() / STEP_SECONDS;
-        boolean match = false;
+        long matched = -1;
         for (long s = step - ALLOWED_DRIFT_STEPS; s <= step + ALLOWED_DRIFT_STEPS; s++) {
             // constant-time comparison, and no early exit, so timing tells nothing about the code
-            match |= MessageDigest.isEqual(code(key, s).getBytes(), candidate.getBytes());
+            if (MessageDigest.isEqual(code(key, s).getBytes(), candidate.getBytes())) {
+                matched = s;
+            }
         }
-        return match;
+        return matched < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(matched);
     }
 
     /** The otpauth:// URI an authenticator app reads from a QR code. */

@@ -27,6 +27,14 @@ public interface IntakeConfig {
     @WithDefault("30")
     int confirmationsPerClient();
 
+    /**
+     * Confirmation attempts per address per {@link #requestWindow()}, from any client: spread over
+     * many addresses, guesses at one request still meet a limit (the request burns after
+     * {@link #maxCodeAttempts()} anyway; this also covers the requests filed anew).
+     */
+    @WithDefault("20")
+    int confirmationsPerAddress();
+
     @WithDefault("PT1H")
     Duration requestWindow();
 

@@ -1,6 +1,7 @@
 package com.recoverydesk.intake;
 
 import com.recoverydesk.web.ClientAddress;
+import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,7 +37,11 @@ public class IntakePages {
     private final AccessCodeMailer mailer;
     private final IntakeConfig config;
 
-    public IntakePages(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config) {
+    private final boolean demoMail;
+
+    public IntakePages(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config,
+                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "recovery.mail.transport") String mailTransport) {
+        this.demoMail = "demo".equals(mailTransport);
         this.intake = intake;
         this.mailer = mailer;
         this.config = config;
@@ -48,15 +53,17 @@ public class IntakePages {
     static class Templates {
         static native TemplateInstance request(RequestForm form, String error);
 
-        static native TemplateInstance code(String accountEmail, long minutes, String error);
+        static native TemplateInstance code(String accountEmail, long minutes, String error, String demoMailbox);
 
         static native TemplateInstance confirmLink(String linkToken, String error);
     }
 
     @GET
-    public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded) {
-        return Templates.request(new RequestForm("", ""), sessionEnded != null
-                ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
+    public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded,
+                                        @jakarta.ws.rs.QueryParam("signedOut") String signedOut) {
+        return Templates.request(new RequestForm("", ""), signedOut != null
+                ? "You are signed out of your case. To follow it again, ask for a new code: your case stays as it is."
+                : sessionEnded != null ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
     }
 
     @POST
@@ -77,7 +84,7 @@ public class IntakePages {
         } catch (ProblemException refused) {
             return withRetryAfter(Response.status(refused.status()).entity(Templates.request(form, refused.getMessage())), refused);
         }
-        return Response.ok(Templates.code(form.accountEmail(), config.codeLifetime().toMinutes(), null)).build();
+        return Response.ok(Templates.code(form.accountEmail(), config.codeLifetime().toMinutes(), null, demoMailbox(form.accountEmail()))).build();
     }
 
     @POST
@@ -93,7 +100,7 @@ public class IntakePages {
             return opened(intake.confirmWithCode(email, code.trim(), ClientAddress.of(http)));
         } catch (ProblemException refused) {
             return withRetryAfter(Response.status(refused.status())
-                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), refused.getMessage())), refused);
+                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), refused.getMessage(), demoMailbox(email))), refused);
         }
     }
 
@@ -117,7 +124,7 @@ public class IntakePages {
 
     private Response opened(IntakeService.Confirmed confirmed) {
         return Response.seeOther(URI.create("/recover/case"))
-                .cookie(SessionCookie.holding(confirmed.caseToken(), config.caseTokenLifetime().toSeconds()))
+                .cookie(SessionCookie.holding(confirmed.caseToken(), config.caseTokenLifetime().toSeconds()), CsrfToken.rotated())
                 .build();
     }
 
@@ -126,6 +133,11 @@ public class IntakePages {
             page.header("Retry-After", Math.max(1, refused.retryAfter().toSeconds()));
         }
         return page.build();
+    }
+
+    /** In the demo the mail goes to the in-app mailbox: the page links it, for the address typed. */
+    private String demoMailbox(String email) {
+        return demoMail ? "/demo/mailbox?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
     private static String trim(String s) {

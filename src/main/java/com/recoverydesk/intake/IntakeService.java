@@ -5,6 +5,7 @@ import com.recoverydesk.accounts.CustomerAccount;
 import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.cases.CaseAccess;
+import com.recoverydesk.cases.CaseMessage;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.TicketReferences;
@@ -13,6 +14,7 @@ import com.recoverydesk.process.Outbox;
 import com.recoverydesk.web.ProblemException;
 import com.recoverydesk.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntakeService {
 
+    /** Says no more than the requester needs: the reset cannot happen, so no documents are wanted. */
+    static final String NOT_ELIGIBLE = "The two-factor authentication of this account cannot be reset through the Recovery Desk, "
+            + "so we need no documents from you and nothing was changed. If you have questions about your account, contact customer support.";
     static final String WRONG_CODE = "That code is not valid. Check the latest mail from us, or file a new request.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,10 +54,13 @@ public class IntakeService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PublicUrl publicUrl;
+    private final RiskAssessmentService riskAssessment;
 
     public IntakeService(IntakeConfig config, RateLimiter rateLimiter, AccountDirectory directory, MailService mail,
-                         CaseAccess caseAccess, Outbox outbox, AuditTrail audit, PublicUrl publicUrl) {
+                         CaseAccess caseAccess, Outbox outbox, AuditTrail audit, PublicUrl publicUrl,
+                         RiskAssessmentService riskAssessment) {
         this.publicUrl = publicUrl;
+        this.riskAssessment = riskAssessment;
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.directory = directory;
@@ -78,6 +86,9 @@ public class IntakeService {
         if (wait.isPresent()) {
             throw ProblemException.tooManyRequests("Too many recovery requests. Please wait before trying again.", wait.get());
         }
+        // only the newest request of an address stays good: an older code must not come back when the newest burns
+        RecoveryRequest.update("status = ?1 where emailHash = ?2 and status = ?3",
+                RecoveryRequest.Status.SUPERSEDED, emailHash, RecoveryRequest.Status.PENDING);
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         String linkToken = randomToken();
         OffsetDateTime now = now();
@@ -116,14 +127,18 @@ public class IntakeService {
     /** Confirms with the mailed code; 400 for a wrong, spent or expired code, burnt after too many tries. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Confirmed confirmWithCode(String email, String code, String clientAddress) {
-        rateLimiter.hit(new RateLimiter.Limit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow()))
+        String emailHash = sha256(normalise(email));
+        rateLimiter.hit(new RateLimiter.Limit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow()),
+                        new RateLimiter.Limit("confirm:address:" + emailHash, config.confirmationsPerAddress(), config.requestWindow()))
                 .ifPresent(wait -> {
                     throw ProblemException.tooManyRequests("Too many attempts. Please wait before trying again.", wait);
                 });
-        String emailHash = sha256(normalise(email));
+        // the row is locked until this attempt is counted: parallel guesses wait for each other and
+        // see each other's count (and the burn), instead of overwriting it
         RecoveryRequest request = RecoveryRequest.<RecoveryRequest>find(
                         "emailHash = ?1 and status = ?2 and expiresAt > ?3 order by createdAt desc",
                         emailHash, RecoveryRequest.Status.PENDING, now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (request == null) {
             throw ProblemException.badRequest(WRONG_CODE);
@@ -135,6 +150,8 @@ public class IntakeService {
             request.failedAttempts++;
             if (request.failedAttempts >= config.maxCodeAttempts()) {
                 request.status = RecoveryRequest.Status.BURNT;
+                RecoveryRequest.update("status = ?1 where emailHash = ?2 and status = ?3",
+                        RecoveryRequest.Status.BURNT, emailHash, RecoveryRequest.Status.PENDING);
                 audit.record(Actor.requester(), "intake.request-burnt", null, Map.of("requestId", request.id));
             }
             throw ProblemException.badRequest(WRONG_CODE);
@@ -147,7 +164,8 @@ public class IntakeService {
     public Confirmed confirmWithLink(String linkToken) {
         RecoveryRequest request = linkToken == null ? null
                 : RecoveryRequest.<RecoveryRequest>find("linkTokenHash = ?1 and status = ?2 and expiresAt > ?3",
-                        sha256(linkToken), RecoveryRequest.Status.PENDING, now()).firstResult();
+                        sha256(linkToken), RecoveryRequest.Status.PENDING, now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (request == null || request.accountRef == null) {
             throw ProblemException.badRequest("This link is not valid any more. File a new request to get a new one.");
         }
@@ -168,6 +186,8 @@ public class IntakeService {
             audit.record(Actor.requester(), "case.access-renewed", existing.id, Map.of("ticketRef", existing.ticketRef));
             return new Confirmed(existing.id, existing.ticketRef, token, false);
         }
+        CustomerAccount account = directory.findByRef(request.accountRef)
+                .orElseThrow(() -> new IllegalStateException("the directory no longer knows the account of request " + request.id));
         OffsetDateTime now = now();
         RecoveryCase opened = new RecoveryCase();
         opened.id = UUID.randomUUID().toString();
@@ -179,11 +199,36 @@ public class IntakeService {
         opened.openedAt = now;
         opened.updatedAt = now;
         String token = caseAccess.issueToken(opened, config.caseTokenLifetime());
-        opened.persist();
+        try {
+            opened.persist();
+            RecoveryCase.flush();
+        } catch (jakarta.persistence.PersistenceException alreadyOpen) {
+            // another confirmation for the account opened its case a moment ago (one open case per account)
+            throw ProblemException.conflict("Your case was opened a moment ago. Confirm once more to follow it.");
+        }
         request.caseId = opened.id;
-        outbox.startProcess(opened.id, Map.of("caseId", opened.id, "ticketRef", opened.ticketRef));
         audit.record(Actor.requester(), "case.opened", opened.id, Map.of("ticketRef", opened.ticketRef, "accountRef", opened.accountRef));
+        if (account.closed()) {
+            // decided before anyone asks for ID documents: a closed account is never reset
+            refuseNotEligible(opened);
+            return new Confirmed(opened.id, opened.ticketRef, token, true);
+        }
+        // assessed now, so that the case shows what it needs from the first moment (the process's
+        // assess-risk job finds the result stored and reuses it)
+        riskAssessment.assessRisk(opened.id);
+        outbox.startProcess(opened.id, Map.of("caseId", opened.id, "ticketRef", opened.ticketRef));
         return new Confirmed(opened.id, opened.ticketRef, token, true);
+    }
+
+    /** The case ends at once, as refused: no documents are asked for, and the requester reads why on the case page. */
+    private void refuseNotEligible(RecoveryCase opened) {
+        OffsetDateTime now = now();
+        opened.status = CaseStatus.REJECTED;
+        opened.requiredEvidence = "";
+        opened.closedAt = now;
+        opened.updatedAt = now;
+        CaseMessage.post(opened.id, CaseMessage.Author.DESK, NOT_ELIGIBLE);
+        audit.record(Actor.system(), "case.refused-not-eligible", opened.id, Map.of("reason", "ACCOUNT_NOT_ELIGIBLE"));
     }
 
     private static String uniqueTicketRef() {

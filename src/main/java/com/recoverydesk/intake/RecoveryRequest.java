@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
 @Table(name = "recovery_request")
 public class RecoveryRequest extends PanacheEntityBase {
 
-    public enum Status { PENDING, CONFIRMED, BURNT }
+    /** SUPERSEDED: a newer request for the address ended it, so that only the newest code and link work. */
+    public enum Status { PENDING, CONFIRMED, BURNT, SUPERSEDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

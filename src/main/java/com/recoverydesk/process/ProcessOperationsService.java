@@ -64,6 +64,9 @@ public class ProcessOperationsService {
     private final OutboxStore outbox;
     private final AuditTrail audit;
     private final com.recoverydesk.review.ReviewQueue reviewQueue;
+    /** Field-injected so that the constructor others extend stays as it is. */
+    @jakarta.inject.Inject
+    com.recoverydesk.cases.CaseProgress caseProgress;
 
     public ProcessOperationsService(ProcessEngine engine, EngineConfig config, CamundaClient client, OutboxStore outbox, AuditTrail audit,
                                     com.recoverydesk.review.ReviewQueue reviewQueue) {
@@ -148,19 +151,25 @@ public class ProcessOperationsService {
     }
 
     /**
-     * Cancels the instance for good. The case it belongs to keeps its status: cancelling is the
-     * administrator's last resort for an instance that cannot go on, not a way to close a case. Its
-     * queue entries leave the review queues, since no decision could reach the instance any more.
+     * Cancels the instance for good, the administrator's last resort for an instance that cannot go
+     * on. Its case closes as CANCELLED (out of the queues and the backlog) and the requester is told
+     * the reason, which the administrator must give.
      */
-    public void cancelInstance(String adminUsername, long instanceKey) {
+    public void cancelInstance(String adminUsername, long instanceKey, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.badRequest("Give the reason for cancelling (at most 500 characters): the requester reads it.");
+        }
         send(client.newCancelInstanceCommand(instanceKey),
                 "There is no active process instance " + instanceKey + ": it ended or was cancelled already.");
+        String caseId = caseIdOf(instanceKey);
+        boolean caseClosed = caseId != null && caseProgress.cancelByDesk(caseId, reason.strip());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processInstanceKey", keyText(instanceKey));
-        String caseId = caseIdOf(instanceKey);
         if (caseId != null) {
+            // also when the case was closed already: no decision could reach the instance any more
             reviewQueue.closeEntriesOf(caseId);
         }
+        details.put("caseClosed", caseClosed);
         audit.record(Actor.staff(adminUsername, Roles.ADMIN), "admin.instance-cancelled", caseId, details);
         LOG.infof("Process instance %d cancelled by an administrator", instanceKey);
     }

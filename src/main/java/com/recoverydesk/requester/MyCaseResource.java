@@ -48,7 +48,7 @@ public class MyCaseResource {
     public Response upload(@RestForm("kind") String kind, @RestForm("file") FileUpload file) {
         EvidenceKind parsed = parseKind(kind);
         try (InputStream content = open(file)) {
-            CaseEvidenceService.UploadedEvidence uploaded = evidence.upload(cases.caseIdOf(token), parsed, content, declared(file));
+            CaseEvidenceService.UploadedEvidence uploaded = evidence.upload(cases.caseIdForUpload(token), parsed, content, declared(file));
             return Response.status(201).entity(uploaded).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

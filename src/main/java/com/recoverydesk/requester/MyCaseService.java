@@ -4,10 +4,12 @@ import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.cases.CaseAccess;
 import com.recoverydesk.cases.CaseMessage;
+import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.evidence.EvidenceFile;
+import com.recoverydesk.intake.RateLimiter;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.reset.ResetStatusService;
 import com.recoverydesk.web.ProblemException;
@@ -27,12 +29,30 @@ public class MyCaseService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ResetStatusService resets;
+    private final RateLimiter rateLimiter;
+    private final RequesterConfig config;
+    private final CaseProgress progress;
 
-    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, ResetStatusService resets) {
+    public MyCaseService(CaseAccess access, Outbox outbox, AuditTrail audit, ResetStatusService resets, RateLimiter rateLimiter,
+                         RequesterConfig config, CaseProgress progress) {
+        this.progress = progress;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
         this.access = access;
         this.outbox = outbox;
         this.audit = audit;
         this.resets = resets;
+    }
+
+    /** The case id the token opens for an upload; 429 when the case uploaded too often lately. */
+    @Transactional
+    public String caseIdForUpload(JsonWebToken token) {
+        String caseId = access.caseOf(token).id;
+        rateLimiter.hit(new RateLimiter.Limit("upload:case:" + caseId, config.uploadsPerCase(), config.uploadWindow()))
+                .ifPresent(wait -> {
+                    throw ProblemException.tooManyRequests("You uploaded many files in a short time. Please wait a while before the next one.", wait);
+                });
+        return caseId;
     }
 
     /** The case id the token opens; 401 if the token was replaced. */
@@ -50,17 +70,28 @@ public class MyCaseService {
                 .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(), r.why(), r.metBy(kinds)))
                 .toList();
         List<MyCaseView.EvidenceView> evidence = files.stream()
-                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.originalSizeBytes, f.originalSha256, f.uploadedAt, f.submittedInRound != null))
+                .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.originalSizeBytes, f.originalSha256, f.uploadedAt,
+                        f.submittedInRound != null, EvidenceRequirements.kindLabel(f.kind.name()), PlainWords.fileType(f.contentType),
+                        PlainWords.size(f.originalSizeBytes), PlainWords.when(f.uploadedAt)))
                 .toList();
         List<MyCaseView.MessageView> messages = CaseMessage.of(recoveryCase.id).stream()
-                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt))
+                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt,
+                        PlainWords.when(m.createdAt)))
                 .toList();
+        boolean open = recoveryCase.status.isOpen();
         boolean awaiting = recoveryCase.status == CaseStatus.AWAITING_EVIDENCE;
         boolean hasFresh = files.stream().anyMatch(f -> f.submittedInRound == null);
         boolean complete = recoveryCase.requiredEvidence != null && requirements.stream().allMatch(MyCaseView.RequirementView::satisfied);
-        return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), recoveryCase.status.plainWords(),
-                requirements, evidence, messages, awaiting, awaiting && hasFresh && complete,
-                isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly, resets.resetOf(recoveryCase.id).orElse(null));
+        // a closed case asks for nothing more; a case waiting for the desk refreshes itself
+        List<MyCaseView.RequirementView> shown = open ? requirements : List.of();
+        boolean deskWorking = open && !awaiting;
+        // refused when it opened (a closed account): nothing was checked, so "could not confirm" would be wrong
+        String inWords = recoveryCase.status == CaseStatus.REJECTED && "".equals(recoveryCase.requiredEvidence)
+                ? "The two-factor authentication of this account cannot be reset here. No documents are needed."
+                : recoveryCase.status.plainWords();
+        return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), inWords,
+                shown, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly,
+                PlainWords.status(recoveryCase.status), open, deskWorking, resets.resetOf(recoveryCase.id).orElse(null));
     }
 
     /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */
@@ -74,8 +105,18 @@ public class MyCaseService {
         recoveryCase.status = CaseStatus.WITHDRAWN;
         recoveryCase.closedAt = now;
         recoveryCase.updatedAt = now;
+        // out of the agents' queue and the SLA figures at once
+        progress.endHumanSteps(recoveryCase.id, now);
         outbox.cancelProcess(recoveryCase.id);
         audit.record(Actor.requester(), "case.withdrawn", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
+    }
+
+    /** Signs the requester out: the case token is revoked, and only a new code opens the case again. */
+    @Transactional
+    public void signOut(JsonWebToken token) {
+        RecoveryCase recoveryCase = access.caseOf(token);
+        access.revoke(recoveryCase);
+        audit.record(Actor.requester(), "case.requester-signed-out", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
     }
 
     /** Until the reset is carried out, the requester may change their mind; a frozen case is the desk's. */

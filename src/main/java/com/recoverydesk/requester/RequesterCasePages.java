@@ -4,7 +4,9 @@ import com.recoverydesk.cases.EvidenceRequirements;
 import com.recoverydesk.evidence.CaseEvidenceService;
 import com.recoverydesk.evidence.EvidenceKind;
 import com.recoverydesk.identity.Roles;
+import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +66,7 @@ public class RequesterCasePages {
                 throw ProblemException.badRequest("Choose a file to upload.");
             }
             try (InputStream content = MyCaseResource.open(file)) {
-                evidence.upload(cases.caseIdOf(token), parsed, content, MyCaseResource.declared(file));
+                evidence.upload(cases.caseIdForUpload(token), parsed, content, MyCaseResource.declared(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -96,6 +98,16 @@ public class RequesterCasePages {
         } catch (ProblemException refused) {
             return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
         }
+    }
+
+    /** Ends the requester's session on this device: the token is revoked, the cookies dropped and the CSRF token renewed. */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        cases.signOut(token);
+        return Response.seeOther(URI.create("/recover?signedOut=1"))
+                .cookie(SessionCookie.cleared(), CsrfToken.rotated()).build();
     }
 
     private TemplateInstance page(String notice, String error) {

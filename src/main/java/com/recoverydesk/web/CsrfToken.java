@@ -21,6 +21,8 @@ public class CsrfToken {
 
     public static final String COOKIE = "rd_csrf";
     public static final String FIELD = "csrf-token";
+    /** Where a script or API client with the cookie sends the token, for requests that are not forms. */
+    public static final String HEADER = "X-CSRF-Token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RoutingContext request;
@@ -35,14 +37,28 @@ public class CsrfToken {
         if (token == null) {
             token = fromCookie(request);
             if (token == null) {
-                byte[] bytes = new byte[24];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                token = newValue();
                 request.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
                         .setSecure(true).setSameSite(CookieSameSite.STRICT));
             }
         }
         return token;
+    }
+
+    /**
+     * A new token for the browser, set when someone signs in or out: a token that an attacker
+     * planted or read before sign-in (or that the previous user of the browser had) is worth
+     * nothing afterwards.
+     */
+    public static jakarta.ws.rs.core.NewCookie rotated() {
+        return new jakarta.ws.rs.core.NewCookie.Builder(COOKIE).value(newValue()).path("/").httpOnly(true).secure(true)
+                .sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+    }
+
+    private static String newValue() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String getParameterName() {

@@ -50,6 +50,22 @@ public class ProblemMapper {
         return answer(400, "Invalid request", "Some fields are missing or invalid.", errors, uri, headers).build();
     }
 
+    /** A body that is not JSON, or JSON with a value of the wrong type: say which field, not an empty 400. */
+    @ServerExceptionMapper({com.fasterxml.jackson.core.JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class})
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return answer(400, "Invalid request", "Some fields have a value of the wrong type.",
+                    List.of(new Problem.FieldError(field, "has the wrong type")), uri, headers).build();
+        }
+        return answer(400, "Invalid request", "The body is not valid JSON.", null, uri, headers).build();
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         if (wantsPage(uri, headers)) {
@@ -58,7 +74,13 @@ public class ProblemMapper {
             // requesters have no login: their way back in is a new code
             String login = next.startsWith("/recover") ? "/recover?sessionEnded=1"
                     : next.startsWith("/login") ? "/login" : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
-            return Response.seeOther(URI.create(login)).cookie(SessionCookie.cleared()).build();
+            Response.ResponseBuilder redirect = Response.seeOther(URI.create(login));
+            // only a cookie the request brought is dropped: a cross-site link arrives without the
+            // (SameSite=Strict) cookie, and must not sign out the good session it did not show
+            if (headers.getCookies().containsKey(SessionCookie.NAME)) {
+                redirect.cookie(SessionCookie.cleared());
+            }
+            return redirect.build();
         }
         return answer(401, "Unauthorized", "A valid access token is required.", null, uri, headers)
                 .header("WWW-Authenticate", "Bearer")
@@ -82,7 +104,22 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
+        if (status == 400 && e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri, headers);
+        }
         return answer(status, title, detail, null, uri, headers).build();
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary (a dropped upload, a client bug) is the
+     * client's mistake; any other I/O failure is ours.
+     */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
+            return answer(400, "Invalid request", "The upload was cut off or damaged on the way. Send the file again.", null, uri, headers).build();
+        }
+        return unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper

@@ -6,7 +6,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Security headers on every answer. The Content-Security-Policy forbids inline script; only
- * Swagger UI (a Quarkus page that needs inline script) is spared the strict policy.
+ * Swagger UI (a Quarkus page that needs inline script) is spared the strict policy. Everything
+ * but the style sheets is {@code no-store}.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -28,10 +29,20 @@ public class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            if (EVIDENCE_CONTENT.matcher(rc.normalizedPath()).matches()) {
+            String path = rc.normalizedPath();
+            if (EVIDENCE_CONTENT.matcher(path).matches()) {
                 headers.set("Content-Security-Policy", EVIDENCE_CSP);
-            } else if (!rc.normalizedPath().startsWith("/q/swagger-ui")) {
+            } else if (!path.startsWith("/q/swagger-ui")) {
                 headers.set("Content-Security-Policy", CSP);
+            }
+            if (!path.startsWith("/css/")) {
+                // pages and API answers carry personal data: after sign-out, Back must not show them from the cache;
+                // an answer that chose its own caching (a download) keeps it
+                rc.addHeadersEndHandler(v -> {
+                    if (!rc.response().headers().contains("Cache-Control")) {
+                        rc.response().headers().set("Cache-Control", "no-store");
+                    }
+                });
             }
             rc.next();
         }, 100);

@@ -101,17 +101,26 @@ class AdminProcessPagesTest {
         assertNotNull(instanceRow, "the case's instance is listed");
         assertTrue(instanceRow.contains(ticketRef), instanceRow);
 
-        Response cancelled = admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey)));
+        admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey), "reason", "Stuck after a data fix"))
+                .then().statusCode(400).body(containsString("confirm"));
+        admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey), "confirm", "yes"))
+                .then().statusCode(400).body(containsString("reason"));
+        Response cancelled = admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey),
+                "reason", "Stuck after a data fix", "confirm", "yes"));
         cancelled.then().statusCode(303).header("Location", endsWith(PAGE + "?cancelled=" + instanceKey));
         String after = admin.get(PAGE + "?cancelled=" + instanceKey);
         assertTrue(after.contains("Process instance " + instanceKey + " is cancelled."), after);
         assertFalse(after.contains("id=\"instance-" + instanceKey + "\""), "the instance is gone");
 
+        // the case closes and the requester hears why, instead of reading "checking your documents" forever
+        assertEquals(com.recoverydesk.cases.CaseStatus.CANCELLED, caseOf(recoveryCase.id).status);
+        TestAccounts.newestMailTextMatching(email, "Stuck after a data fix", Duration.ofSeconds(10));
+
         AuditEvent audited = auditEvent("admin.instance-cancelled", recoveryCase.id);
         assertEquals("admin1", audited.actor);
         assertTrue(audited.details.contains("\"processInstanceKey\":\"" + instanceKey + "\""), audited.details);
 
-        admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey))).then().statusCode(409)
+        admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey), "reason", "again", "confirm", "yes")).then().statusCode(409)
                 .body(containsString("There is no active process instance " + instanceKey));
     }
 

@@ -90,7 +90,9 @@ public final class ProtectedEndpoints {
             new Endpoint("POST", "/recover/case/submission", Set.of("requester"), null, false),
             new Endpoint("POST", "/recover/case/withdrawal", Set.of("requester"), null, false),
             // last: it closes the case the requester token belongs to
-            new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false));
+            new Endpoint("POST", "/api/v1/my-case/withdrawal", Set.of("requester"), "{}", false),
+            // after it: it revokes the requester token itself
+            new Endpoint("POST", "/recover/case/sign-out", Set.of("requester"), null, false));
 
     /**
      * The routes anyone may call, as "METHOD /template" exactly as ApplicationRoutes names them. A

@@ -1,0 +1,142 @@
+package com.recoverydesk.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.recoverydesk.support.TestAccounts;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What a client gets wrong gets problem details or a readable page, never a 500 or a bare status. */
+@QuarkusTest
+class ClientMistakesTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void shouldSignInAndGoHomeWhenNextHoldsASpaceOrALineBreak() {
+        for (String next : new String[]{"/agent x", "/agent\r\nSet-Cookie: a=b", "/agent\t"}) {
+            Response login = given().accept("text/html").get("/login");
+            Matcher field = CSRF_FIELD.matcher(login.asString());
+            assertTrue(field.find());
+            Response signedIn = given().redirects().follow(false).cookie(login.getDetailedCookie(CsrfToken.COOKIE))
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf-token", field.group(1))
+                    .formParam("username", "agent1").formParam("password", "recovery-demo").formParam("next", next).post("/login");
+            signedIn.then().statusCode(303).header("Location", equalTo(root.toString()));
+            assertNotNull(signedIn.getDetailedCookie(SessionCookie.NAME), "signed in with a cookie");
+        }
+    }
+
+    @Test
+    void shouldAnswerATruncatedMultipartBodyWithProblemDetails() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        String body = "--XYZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nID_FRONT\r\n"
+                + "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
+                + "\u0089PNG\r\n\u001a\nabcdefgh";
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        String head = "POST /api/v1/my-case/evidence HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
+                + "Authorization: Bearer " + caseToken + "\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n"
+                + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+        String answer = rawExchange(head.getBytes(StandardCharsets.ISO_8859_1), bytes);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+    }
+
+    @Test
+    void shouldAnswerAnUploadOverTheBodyLimitWithProblemDetails() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        HttpResponse<String> answer = postOversized("/api/v1/my-case/evidence", "Authorization", "Bearer " + caseToken);
+        assertEquals(413, answer.statusCode());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("MB"), answer.body());
+    }
+
+    @Test
+    void shouldShowAReadablePageForAnUploadOverTheBodyLimit() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        HttpResponse<String> answer = postOversized("/recover/case/evidence", "Cookie", SessionCookie.NAME + "=" + caseToken);
+        assertEquals(413, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(answer.body().contains("too large"), answer.body());
+    }
+
+    @Test
+    void shouldNameTheFieldOfAWrongJsonTypeAndExplainBrokenJson() {
+        given().contentType("application/json").body("{\"accountEmail\": {\"a\": 1}, \"description\": \"x\"}")
+                .post("/api/v1/recovery-requests")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("accountEmail"));
+        given().contentType("application/json").body("{\"accountEmail\": ")
+                .post("/api/v1/recovery-requests")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("JSON"));
+    }
+
+    @Test
+    void shouldAcceptALongNonAsciiDescriptionAndKeepAnOverlongOne() {
+        String email = TestAccounts.create();
+        String japanese = "スマートフォンを海に落としてしまい、認証アプリが使えなくなりました。".repeat(20);
+        postIntakeForm(email, japanese.substring(0, 600)).then().statusCode(200).body(containsString("Check your mail"));
+
+        String overlong = "認".repeat(2100);
+        postIntakeForm(TestAccounts.create(), overlong).then().statusCode(400)
+                .body(containsString("2000 characters")).body(containsString(overlong));
+    }
+
+    private static Response postIntakeForm(String email, String description) {
+        Response page = given().accept("text/html").get("/recover");
+        Matcher field = CSRF_FIELD.matcher(page.asString());
+        assertTrue(field.find());
+        return given().accept("text/html").cookie(page.getDetailedCookie(CsrfToken.COOKIE)).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", field.group(1)).formParam("accountEmail", email).formParam("description", description)
+                .post("/recover");
+    }
+
+    /** A 12 MB multipart upload with its Content-Length, as a browser sends it. */
+    private HttpResponse<String> postOversized(String path, String header, String value) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--XYZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nID_FRONT\r\n--XYZ\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.write(new byte[12 * 1024 * 1024]);
+        body.write("\r\n--XYZ--\r\n".getBytes(StandardCharsets.US_ASCII));
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve(path)).header(header, value)
+                .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String rawExchange(byte[] head, byte[] body) throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head);
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
