@@ -47,7 +47,7 @@ public class MyCaseService {
     /** The case id the token opens for an upload; 429 when the case uploaded too often lately. */
     @Transactional
     public String caseIdForUpload(JsonWebToken token) {
-        String caseId = access.caseOf(token).id;
+        String caseId = access.caseToChange(token).id;
         rateLimiter.hit(new RateLimiter.Limit("upload:case:" + caseId, config.uploadsPerCase(), config.uploadWindow()))
                 .ifPresent(wait -> {
                     throw ProblemException.tooManyRequests("You uploaded many files in a short time. Please wait a while before the next one.", wait);

@@ -64,7 +64,7 @@ class QueueAndEscalationTest {
         given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", hasItem(c.caseId()));
         long instance = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(c.caseId()).processInstanceKey);
 
-        operations.cancelInstance("admin1", instance);
+        operations.cancelInstance("admin1", instance, "The instance cannot go on.");
 
         given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", not(hasItem(c.caseId())));
     }

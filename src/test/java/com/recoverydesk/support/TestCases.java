@@ -69,6 +69,11 @@ public final class TestCases {
      * the merge this becomes the workbench's API calls (review decision, approval decision).
      */
     public static ApprovedCase approvedCase(String email) {
+        return approvedCase(email, () -> { });
+    }
+
+    /** @param beforeSecondApproval runs between the review's approval and the supervisor's */
+    public static ApprovedCase approvedCase(String email, Runnable beforeSecondApproval) {
         Map<String, Object> opened = TestAccounts.openCase(email);
         String caseToken = (String) opened.get("caseToken");
         String ticketRef = (String) opened.get("ticketRef");
@@ -101,6 +106,7 @@ public final class TestCases {
                 .body(Map.of("decision", "APPROVE", "checklist", ReviewFixtures.FULL_CHECKLIST, "note", "All consistent."))
                 .post("/api/v1/cases/" + caseId + "/review-decision").then().statusCode(200);
         ReviewFixtures.openTask(caseId, TaskQueue.APPROVAL);
+        beforeSecondApproval.run();
         given().auth().oauth2(TestTokens.forRole("supervisor")).contentType("application/json")
                 .body(Map.of("decision", "APPROVE", "note", "Second approval."))
                 .post("/api/v1/cases/" + caseId + "/approval-decision").then().statusCode(200);
