@@ -1,6 +1,6 @@
 package com.recoverydesk.accounts;
 
-import com.recoverydesk.evidence.MasterKeyring;
+import com.recoverydesk.keys.MasterKeyring;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.recoverydesk.admin;
 
 import com.recoverydesk.identity.Roles;
-import com.recoverydesk.process.ProcessOperationsService;
+import com.recoverydesk.workers.ProcessOperationsService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package com.recoverydesk.evidence;
 
+import com.recoverydesk.keys.MasterKeyring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package com.recoverydesk.evidence;
 
+import com.recoverydesk.keys.MasterKeyring;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

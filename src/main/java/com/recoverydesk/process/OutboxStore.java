@@ -1,6 +1,5 @@
 package com.recoverydesk.process;
 
-import com.recoverydesk.cases.RecoveryCase;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,6 +14,12 @@ public class OutboxStore {
 
     /** How long a claimed command is left to the replica that claimed it before another may retry. */
     static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
+
+    private final CaseInstances cases;
+
+    public OutboxStore(CaseInstances cases) {
+        this.cases = cases;
+    }
 
     @Transactional
     public List<Long> dueCommandIds(int limit) {
@@ -55,10 +60,7 @@ public class OutboxStore {
         if (processInstanceKey != null) {
             // the first instance recorded for a case is its instance (the workers may have been
             // quicker); workers cancel any other
-            Panache.getEntityManager()
-                    .createQuery("update RecoveryCase c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
-                    .setParameter("key", processInstanceKey).setParameter("id", command.caseId)
-                    .executeUpdate();
+            cases.recordFirst(command.caseId, processInstanceKey);
         }
     }
 
@@ -77,8 +79,7 @@ public class OutboxStore {
 
     @Transactional
     public Long processInstanceKeyOf(String caseId) {
-        RecoveryCase recoveryCase = RecoveryCase.findById(caseId);
-        return recoveryCase == null ? null : recoveryCase.processInstanceKey;
+        return cases.instanceOf(caseId);
     }
 
     @Transactional

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class ProcessEngine {
 
     /** Before the workers and the dispatcher, which observe the start-up later. */
-    static final int STARTUP_ORDER = 10;
+    public static final int STARTUP_ORDER = 10;
     private static final Logger LOG = Logger.getLogger(ProcessEngine.class);
 
     private final EngineConfig config;

@@ -82,7 +82,7 @@ public class CaseFileService {
             throw ProblemException.notFound("No such case.");
         }
         duties.requireNotOwnAccount(staff, recoveryCase, "case-view");
-        List<AuditEventView> events = auditQuery.findEvents(new AuditEventFilter(caseId, null, null, null, null, null), 0, HISTORY_LIMIT).events();
+        List<AuditEventView> events = auditQuery.findEvents(AuditEventFilter.ofCase(caseId), 0, HISTORY_LIMIT).events();
         boolean reviewsCases = staff.has(Roles.AGENT) || staff.has(Roles.SUPERVISOR);
         CaseFileView.KycView kyc = reviewsCases ? accounts.kycOnFile(recoveryCase.accountRef)
                 .map(k -> new CaseFileView.KycView(k.name(), k.dateOfBirth().orElse(null), k.documentLastDigits().orElse(null), k.country().orElse(null)))

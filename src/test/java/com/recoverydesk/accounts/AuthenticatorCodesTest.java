@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.recoverydesk.evidence.MasterKeyring;
+import com.recoverydesk.keys.MasterKeyring;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;

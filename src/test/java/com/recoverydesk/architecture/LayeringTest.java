@@ -2,6 +2,7 @@ package com.recoverydesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,7 +18,8 @@ class LayeringTest {
     private static final String[] BUSINESS = {
             BASE + ".intake..", BASE + ".evidence..", BASE + ".review..", BASE + ".reset..", BASE + ".audit..",
             BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web..",
-            BASE + ".cases..", BASE + ".accounts..", BASE + ".requester..", BASE + ".admin.."};
+            BASE + ".cases..", BASE + ".accounts..", BASE + ".requester..", BASE + ".admin..",
+            BASE + ".workers..", BASE + ".keys.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -39,8 +41,8 @@ class LayeringTest {
     }
 
     @Test
-    void onlyTheProcessPackageAndTheEngineUseTheCamundaClient() {
-        noClasses().that().resideOutsideOfPackages(BASE + ".process..", BASE + ".engine..")
+    void onlyTheProcessPackageTheWorkersAndTheEngineUseTheCamundaClient() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".process..", BASE + ".workers..", BASE + ".engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.camunda..")
                 .check(CLASSES);
     }
@@ -69,6 +71,21 @@ class LayeringTest {
                         (com.tngtech.archunit.core.domain.JavaClass c) -> c.getSimpleName().endsWith("View")
                                 || c.getSimpleName().endsWith("Response") || c.getSimpleName().endsWith("Request")))
                 .should().beRecords()
+                .check(CLASSES);
+    }
+
+    /** The engine's port is the adapter the business and the orchestrator use; it knows neither of them. */
+    @Test
+    void theProcessPortKnowsNothingOfTheBusinessOrTheWorkers() {
+        noClasses().that().resideInAPackage(BASE + ".process..")
+                .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(BUSINESS)
+                        .filter(p -> !p.equals(BASE + ".process..")).toArray(String[]::new))
+                .check(CLASSES);
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles()
                 .check(CLASSES);
     }
 }

@@ -2,6 +2,7 @@ package com.recoverydesk.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
 import java.io.ByteArrayInputStream;
 import java.io.File;

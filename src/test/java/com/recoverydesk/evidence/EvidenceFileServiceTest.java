@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.evidence.EvidenceRefusedException.Reason;
+import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
 import com.recoverydesk.web.ProblemException;
 import java.io.ByteArrayInputStream;

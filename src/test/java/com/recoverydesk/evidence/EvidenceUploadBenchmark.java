@@ -1,5 +1,6 @@
 package com.recoverydesk.evidence;
 
+import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
 import java.io.BufferedInputStream;
 import java.io.IOException;

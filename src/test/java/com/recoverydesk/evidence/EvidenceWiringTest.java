@@ -3,6 +3,7 @@ package com.recoverydesk.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

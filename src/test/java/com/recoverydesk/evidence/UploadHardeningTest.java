@@ -11,6 +11,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.recoverydesk.evidence.EvidenceRefusedException.Reason;
+import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -55,7 +55,7 @@ class QueueAndEscalationTest {
     }
 
     @Inject
-    com.recoverydesk.process.ProcessOperationsService operations;
+    com.recoverydesk.workers.ProcessOperationsService operations;
 
     @Test
     void shouldTakeACaseOutOfTheQueueWhenAnAdministratorCancelsItsInstance() {
@@ -64,7 +64,7 @@ class QueueAndEscalationTest {
         given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", hasItem(c.caseId()));
         long instance = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(c.caseId()).processInstanceKey);
 
-        operations.cancelInstance("admin1", instance, "The instance cannot go on.");
+        operations.cancelInstance("admin1", instance, "Cancelled by the queue test");
 
         given().auth().oauth2(agent).get("/api/v1/review/tasks").then().statusCode(200).body("caseId", not(hasItem(c.caseId())));
     }

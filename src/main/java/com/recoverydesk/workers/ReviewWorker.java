@@ -1,7 +1,8 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.process.RecoveryProcess.Variables;
+import com.recoverydesk.process.RecoveryProcess;
 import com.recoverydesk.review.ReviewService;
 import io.camunda.client.api.response.ActivatedJob;
 import jakarta.enterprise.context.ApplicationScoped;

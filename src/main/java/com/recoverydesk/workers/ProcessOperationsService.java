@@ -1,10 +1,13 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.engine.EngineOverview;
 import com.recoverydesk.identity.Roles;
+import com.recoverydesk.process.EngineConfig;
+import com.recoverydesk.process.OutboxStore;
+import com.recoverydesk.process.ProcessEngine;
+import com.recoverydesk.process.ProcessInspection;
 import com.recoverydesk.web.ProblemException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
@@ -67,6 +70,9 @@ public class ProcessOperationsService {
     /** Field-injected so that the constructor others extend stays as it is. */
     @jakarta.inject.Inject
     com.recoverydesk.cases.CaseProgress caseProgress;
+    /** What the embedded engine runs, read through the port (the orchestrator does not touch the engine package). */
+    @jakarta.inject.Inject
+    ProcessInspection inspection;
 
     public ProcessOperationsService(ProcessEngine engine, EngineConfig config, CamundaClient client, OutboxStore outbox, AuditTrail audit,
                                     com.recoverydesk.review.ReviewQueue reviewQueue) {
@@ -86,11 +92,11 @@ public class ProcessOperationsService {
 
     /** Active instances and open incidents, with the case each belongs to; empty in remote mode. */
     public Optional<ProcessesView> processes() {
-        return engine.overview().map(overview -> {
-            List<EngineOverview.ProcessInstanceView> instances = overview.activeInstances(LIST_LIMIT);
-            List<EngineOverview.IncidentView> incidents = overview.openIncidents(LIST_LIMIT);
-            Map<Long, CaseRef> cases = casesOf(Stream.concat(instances.stream().map(EngineOverview.ProcessInstanceView::key),
-                    incidents.stream().map(EngineOverview.IncidentView::processInstanceKey)).toList());
+        return inspection.list(LIST_LIMIT).map(listing -> {
+            List<ProcessInspection.Instance> instances = listing.instances();
+            List<ProcessInspection.Incident> incidents = listing.incidents();
+            Map<Long, CaseRef> cases = casesOf(Stream.concat(instances.stream().map(ProcessInspection.Instance::key),
+                    incidents.stream().map(ProcessInspection.Incident::processInstanceKey)).toList());
             return new ProcessesView(
                     instances.stream().map(i -> {
                         CaseRef ref = cases.get(i.key());
@@ -115,11 +121,11 @@ public class ProcessOperationsService {
      */
     public void retryIncident(String adminUsername, long incidentKey, Long jobKey) {
         // known only on the embedded engine; on a cluster the audit entry carries the keys alone
-        Optional<EngineOverview.IncidentView> incident = engine.overview().flatMap(o -> o.openIncident(incidentKey));
+        Optional<ProcessInspection.Incident> incident = inspection.openIncident(incidentKey);
         if (incident.isPresent() && !Objects.equals(incident.get().jobKey(), jobKey)) {
             throw ProblemException.badRequest("The job key does not match incident " + incidentKey + ". Nothing was changed.");
         }
-        Long instanceKey = incident.map(EngineOverview.IncidentView::processInstanceKey).orElse(null);
+        Long instanceKey = incident.map(ProcessInspection.Incident::processInstanceKey).orElse(null);
         String caseId = instanceKey == null ? null : caseIdOf(instanceKey);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("incidentKey", keyText(incidentKey));

@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 /**
  * A business outcome that the process models as a BPMN error (an error boundary catches it),

@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.intake.RiskAssessmentService;

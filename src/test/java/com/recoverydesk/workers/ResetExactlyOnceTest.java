@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.accounts.CustomerAccount;
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.process.RecoveryProcess;
 import com.recoverydesk.reset.ObjectionService;
 import com.recoverydesk.reset.ResetService;
 import com.recoverydesk.reset.ResetStatusService;

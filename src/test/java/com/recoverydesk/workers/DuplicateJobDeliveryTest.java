@@ -1,8 +1,9 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.process.RecoveryProcess;
 import com.recoverydesk.process.RecoveryProcess.JobTypes;
 import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.TestAccounts;

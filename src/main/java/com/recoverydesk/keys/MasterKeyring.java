@@ -1,4 +1,4 @@
-package com.recoverydesk.evidence;
+package com.recoverydesk.keys;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

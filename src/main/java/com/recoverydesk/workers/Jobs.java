@@ -1,5 +1,6 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
+import com.recoverydesk.process.RecoveryProcess;
 import io.camunda.client.api.response.ActivatedJob;
 
 /** Reading what every job of the recovery process carries. */

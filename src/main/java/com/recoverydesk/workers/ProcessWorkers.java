@@ -1,6 +1,9 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
+import com.recoverydesk.process.EngineConfig;
+import com.recoverydesk.process.ProcessEngine;
 import com.recoverydesk.process.RecoveryProcess.JobTypes;
+import com.recoverydesk.process.RecoveryProcess;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;

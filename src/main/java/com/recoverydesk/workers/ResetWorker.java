@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.process.RecoveryProcess.Errors;
 import com.recoverydesk.process.RecoveryProcess.Variables;

@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import io.camunda.client.api.command.ClientStatusException;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.process.RecoveryProcess;
 import io.camunda.client.api.response.ActivatedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

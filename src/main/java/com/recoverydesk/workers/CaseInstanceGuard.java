@@ -1,4 +1,4 @@
-package com.recoverydesk.process;
+package com.recoverydesk.workers;
 
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
