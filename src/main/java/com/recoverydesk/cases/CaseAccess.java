@@ -3,8 +3,10 @@ package com.recoverydesk.cases;
 import com.recoverydesk.identity.IdentityConfig;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.web.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,12 @@ public class CaseAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public RecoveryCase caseToChange(JsonWebToken token) {
         RecoveryCase found = caseOf(token);
+        // the process's workers change the case under its row lock: take it too, and read the case as it
+        // stands after them, so a withdrawal racing a worker waits instead of failing on a stale version
+        Panache.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        if (found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
+            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
+        }
         if (found.accessReadOnly) {
             throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.");
         }
