@@ -47,9 +47,7 @@ public class CaseAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public RecoveryCase caseOf(JsonWebToken token) {
         RecoveryCase found = token.getSubject() == null ? null : RecoveryCase.findById(token.getSubject());
-        if (found == null || found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
-            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
-        }
+        requireCurrentToken(found, token);
         return found;
     }
 
@@ -60,13 +58,17 @@ public class CaseAccess {
         // the process's workers change the case under its row lock: take it too, and read the case as it
         // stands after them, so a withdrawal racing a worker waits instead of failing on a stale version
         Panache.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        if (found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
-            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
-        }
+        requireCurrentToken(found, token);
         if (found.accessReadOnly) {
             throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.");
         }
         return found;
+    }
+
+    private static void requireCurrentToken(RecoveryCase found, JsonWebToken token) {
+        if (found == null || found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
+            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
+        }
     }
 
     /** The reset is done: the requester's token keeps showing the case and can change nothing more. */

@@ -57,16 +57,6 @@ public class ReviewQueue {
         return task;
     }
 
-    /**
-     * The case's process instance was cancelled: nothing would receive a decision, so its open
-     * entries leave the queues (completed now, undecided).
-     */
-    @Transactional
-    public int closeEntriesOf(String caseId) {
-        return Panache.getEntityManager().createQuery("update ReviewTask t set t.completedAt = :now where t.caseId = :caseId and t.completedAt is null")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).setParameter("caseId", caseId).executeUpdate();
-    }
-
     /** Open entries of a queue, the one due first at the top. */
     @Transactional
     public List<ReviewTaskView> openTasks(TaskQueue queue) {

@@ -2,6 +2,7 @@ package com.recoverydesk.workers;
 
 import com.recoverydesk.audit.Actor;
 import com.recoverydesk.audit.AuditTrail;
+import com.recoverydesk.cases.CaseProgress;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.process.EngineConfig;
@@ -66,17 +67,14 @@ public class ProcessOperationsService {
     private final CamundaClient client;
     private final OutboxStore outbox;
     private final AuditTrail audit;
-    private final com.recoverydesk.review.ReviewQueue reviewQueue;
-    /** Field-injected so that the constructor others extend stays as it is. */
-    @jakarta.inject.Inject
-    com.recoverydesk.cases.CaseProgress caseProgress;
+    private final CaseProgress caseProgress;
     /** What the embedded engine runs, read through the port (the orchestrator does not touch the engine package). */
-    @jakarta.inject.Inject
-    ProcessInspection inspection;
+    private final ProcessInspection inspection;
 
     public ProcessOperationsService(ProcessEngine engine, EngineConfig config, CamundaClient client, OutboxStore outbox, AuditTrail audit,
-                                    com.recoverydesk.review.ReviewQueue reviewQueue) {
-        this.reviewQueue = reviewQueue;
+                                    CaseProgress caseProgress, ProcessInspection inspection) {
+        this.caseProgress = caseProgress;
+        this.inspection = inspection;
         this.engine = engine;
         this.config = config;
         this.client = client;
@@ -171,10 +169,6 @@ public class ProcessOperationsService {
         boolean caseClosed = caseId != null && caseProgress.cancelByDesk(caseId, reason.strip());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processInstanceKey", keyText(instanceKey));
-        if (caseId != null) {
-            // also when the case was closed already: no decision could reach the instance any more
-            reviewQueue.closeEntriesOf(caseId);
-        }
         details.put("caseClosed", caseClosed);
         audit.record(Actor.staff(adminUsername, Roles.ADMIN), "admin.instance-cancelled", caseId, details);
         LOG.infof("Process instance %d cancelled by an administrator", instanceKey);
