@@ -66,6 +66,14 @@ public class RecoveryCase extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** When the retention purge or an admin's erasure removed the case's personal data; null while it is kept. */
+    @Column(name = "personal_data_purged_at")
+    public OffsetDateTime personalDataPurgedAt;
+
+    /** RETENTION or ERASURE, beside {@link #personalDataPurgedAt}. */
+    @Column(name = "purge_reason", length = 16)
+    public String purgeReason;
+
     @Version
     public long version;
 

@@ -62,6 +62,10 @@ public class EvidenceFile extends PanacheEntityBase {
     @Column(name = "purged_at")
     public OffsetDateTime purgedAt;
 
+    /** When the content left storage; a purged file without it still has an object to delete. */
+    @Column(name = "content_deleted_at")
+    public OffsetDateTime contentDeletedAt;
+
     public static List<EvidenceFile> ofCase(String caseId) {
         return list("caseId = ?1 and purgedAt is null order by uploadedAt, id", caseId);
     }

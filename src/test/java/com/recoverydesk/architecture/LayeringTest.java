@@ -19,7 +19,7 @@ class LayeringTest {
             BASE + ".intake..", BASE + ".evidence..", BASE + ".review..", BASE + ".reset..", BASE + ".audit..",
             BASE + ".sla..", BASE + ".identity..", BASE + ".notify..", BASE + ".process..", BASE + ".web..",
             BASE + ".cases..", BASE + ".accounts..", BASE + ".requester..", BASE + ".admin..",
-            BASE + ".workers..", BASE + ".keys.."};
+            BASE + ".workers..", BASE + ".keys..", BASE + ".compliance.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

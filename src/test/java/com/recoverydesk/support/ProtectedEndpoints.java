@@ -83,6 +83,18 @@ public final class ProtectedEndpoints {
             new Endpoint("POST", "/agent/cases/no-such-case/review-decision", Set.of("agent", "supervisor"), null, false),
             new Endpoint("POST", "/agent/cases/no-such-case/approval-decision", Set.of("supervisor"), null, false),
             new Endpoint("POST", "/supervisor/tasks/no-such-task/release", Set.of("supervisor"), null, false),
+            // compliance: the reset report, retention holds and erasure (issue 9)
+            new Endpoint("GET", "/api/v1/compliance/resets", Set.of("compliance"), null, false),
+            new Endpoint("GET", "/compliance/resets", Set.of("compliance"), null, false),
+            new Endpoint("GET", "/api/v1/compliance/cases/no-such-case/retention", Set.of("compliance", "admin"), null, false),
+            new Endpoint("POST", "/api/v1/compliance/cases/no-such-case/retention/holds", Set.of("compliance", "admin"), "{\"note\":\"disputed\"}", false),
+            new Endpoint("POST", "/api/v1/compliance/cases/no-such-case/retention/holds/release", Set.of("compliance", "admin"), "{\"note\":\"settled\"}", false),
+            new Endpoint("POST", "/api/v1/admin/cases/no-such-case/erasure", Set.of("admin"), "{\"reason\":\"request 1\"}", false),
+            new Endpoint("GET", "/admin/cases", Set.of("admin"), null, false),
+            new Endpoint("GET", "/admin/cases/no-such-case", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/cases/no-such-case/erasure", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/cases/no-such-case/hold", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/cases/no-such-case/hold-release", Set.of("admin"), null, false),
             // found missing when the list was first checked against the application's routes
             new Endpoint("POST", "/account/security", STAFF, null, false),
             new Endpoint("POST", "/api/v1/my-case/evidence", Set.of("requester"), null, false, true),
