@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -57,29 +58,43 @@ public class EvidenceRetention {
      * left marked and tried again on the next run.
      */
     public ContentDeletion deletePurgedContent(int limit) {
-        List<String[]> pending = QuarkusTransaction.requiringNew().call(() -> EvidenceFile
+        List<PendingContent> pending = QuarkusTransaction.requiringNew().call(() -> EvidenceFile
                 .<EvidenceFile>find("purgedAt is not null and contentDeletedAt is null order by purgedAt, id")
-                .page(0, limit).list().stream().map(f -> new String[] {f.id, f.objectKey}).toList());
+                .page(0, limit).list().stream().map(f -> new PendingContent(f.id, f.objectKey)).toList());
+        Deletions done = deleteThroughPort(pending, files);
+        if (!done.goneIds().isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> EvidenceFile.update("contentDeletedAt = ?1 where id in ?2",
+                    OffsetDateTime.now(ZoneOffset.UTC), done.goneIds()));
+        }
+        return new ContentDeletion(done.deleted(), done.alreadyGone(), done.failed());
+    }
+
+    /** A purged file whose content may still be in storage. */
+    record PendingContent(String evidenceId, String objectKey) {}
+
+    /** @param goneIds the files whose content is gone now, deleted by this run or before it */
+    record Deletions(List<String> goneIds, int deleted, int alreadyGone, int failed) {}
+
+    /** Deletes each file's content through the storage port, whichever storage it is; a failure leaves that file for the next run. */
+    static Deletions deleteThroughPort(List<PendingContent> pending, EvidenceFileService files) {
+        List<String> gone = new ArrayList<>();
         int deleted = 0;
-        int gone = 0;
+        int alreadyGone = 0;
         int failed = 0;
-        for (String[] file : pending) {
-            boolean existed;
+        for (PendingContent file : pending) {
             try {
-                existed = files.deleteContent(file[1]);
+                if (files.deleteContent(file.objectKey())) {
+                    deleted++;
+                } else {
+                    alreadyGone++;
+                }
+                gone.add(file.evidenceId());
             } catch (RuntimeException e) {
                 failed++;
-                LOG.warnf("Could not delete purged evidence object of file %s (retried on the next run): %s", file[0], e.getClass().getSimpleName());
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> EvidenceFile.update("contentDeletedAt = ?1 where id = ?2",
-                    OffsetDateTime.now(ZoneOffset.UTC), file[0]));
-            if (existed) {
-                deleted++;
-            } else {
-                gone++;
+                LOG.warnf("Could not delete purged evidence object of file %s (retried on the next run): %s", file.evidenceId(),
+                        e.getClass().getSimpleName());
             }
         }
-        return new ContentDeletion(deleted, gone, failed);
+        return new Deletions(gone, deleted, alreadyGone, failed);
     }
 }
