@@ -57,6 +57,29 @@ public final class AuditHash {
 
     public String hash(long seq, Instant time, String actor, String role, String action,
                        String caseId, String details, String prevHash) {
+        return hex(digest(seq, time, actor, role, action, caseId, details, prevHash));
+    }
+
+    /**
+     * Whether the entry's hash is {@code expectedHash} (lowercase hex): what {@link #hash} would
+     * answer, compared without building the hex text, since verification asks a million times.
+     */
+    public boolean matches(long seq, Instant time, String actor, String role, String action,
+                           String caseId, String details, String prevHash, String expectedHash) {
+        byte[] digest = digest(seq, time, actor, role, action, caseId, details, prevHash);
+        if (expectedHash == null || expectedHash.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (expectedHash.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xF] || expectedHash.charAt(2 * i + 1) != HEX[digest[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] digest(long seq, Instant time, String actor, String role, String action,
+                          String caseId, String details, String prevHash) {
         sha256.reset();
         field(VERSION_TAG_BYTES);
         field(Long.toString(seq));
@@ -71,7 +94,7 @@ public final class AuditHash {
         }
         field(details);
         field(prevHash);
-        return hex(sha256.digest());
+        return sha256.digest();
     }
 
     /** The canonical time text: UTC, microseconds, always six fraction digits. */
@@ -81,7 +104,38 @@ public final class AuditHash {
             throw new IllegalArgumentException("audit times are truncated to microseconds");
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
-        StringBuilder s = new StringBuilder(27);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return formatTimeOutsideFourDigitYears(t);
+        }
+        // written digit by digit into one array: verification formats a million of these
+        char[] c = new char[27];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1000, 6);
+        c[26] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    private static String formatTimeOutsideFourDigitYears(LocalDateTime t) {
+        StringBuilder s = new StringBuilder(28);
         pad(s, t.getYear(), 4).append('-');
         pad(s, t.getMonthValue(), 2).append('-');
         pad(s, t.getDayOfMonth(), 2).append('T');

@@ -30,9 +30,13 @@ public class AuditVerifier {
      * appended while the walk runs are neither seen nor mistaken for tampering. The checkpoints
      * are read before it, so every entry they name is already there when the walk starts.
      */
+    /*
+     * The head rides on the first row only (the scalar subqueries are evaluated once either way):
+     * carried on every row it was 70 bytes more per entry, 70 MB over a million entries.
+     */
     private static final String WALK = "SELECT " + AuditEventRows.COLUMNS + ","
-            + " (SELECT last_seq FROM audit_chain_head WHERE id = 1) AS head_seq,"
-            + " (SELECT last_hash FROM audit_chain_head WHERE id = 1) AS head_hash"
+            + " CASE WHEN seq = (SELECT min(seq) FROM audit_event WHERE seq >= ?) THEN (SELECT last_seq FROM audit_chain_head WHERE id = 1) END AS head_seq,"
+            + " CASE WHEN seq = (SELECT min(seq) FROM audit_event WHERE seq >= ?) THEN (SELECT last_hash FROM audit_chain_head WHERE id = 1) END AS head_hash"
             + " FROM audit_event WHERE seq >= ? ORDER BY seq";
     private static final String HEAD = "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1";
     private static final String CHECKPOINTS = "SELECT checkpoint_no, chain_seq, chain_hash, signed_at, key_id, signature"
@@ -142,6 +146,8 @@ public class AuditVerifier {
         try (PreparedStatement walk = connection.prepareStatement(WALK)) {
             walk.setFetchSize(AuditEventRows.FETCH_SIZE);
             walk.setLong(1, firstSeq);
+            walk.setLong(2, firstSeq);
+            walk.setLong(3, firstSeq);
             try (ResultSet rs = walk.executeQuery()) {
                 boolean first = true;
                 while (rs.next()) {
@@ -165,9 +171,7 @@ public class AuditVerifier {
                                 "Entry " + e.seq() + " does not link to entry " + checked
                                         + " before it: entries were swapped, inserted or removed."));
                     }
-                    String recomputed = hasher.hash(e.seq(), e.time(), e.actor(), e.role(), e.action(),
-                            e.caseId(), e.details(), e.prevHash());
-                    if (!recomputed.equals(e.hash())) {
+                    if (!hasher.matches(e.seq(), e.time(), e.actor(), e.role(), e.action(), e.caseId(), e.details(), e.prevHash(), e.hash())) {
                         return broken(AuditVerification.brokenAt(e.seq(), checked, AuditProblem.ENTRY_ALTERED,
                                 "Entry " + e.seq() + " does not match its hash: its content was changed."));
                     }
