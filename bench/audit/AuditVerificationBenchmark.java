@@ -62,7 +62,16 @@ public class AuditVerificationBenchmark {
         for (int run = 1; run <= runs; run++) {
             long scanNanos = time(() -> bareScan(dataSource));
             AuditVerification[] result = new AuditVerification[1];
+            // what verification costs the service's other work: an explorer page (what a staff
+            // screen asks of the database) timed on its own connection, quiet and during the walk
+            Probe quiet = Probe.start(jdbcUrl, user, entries);
+            Thread.sleep(3000);
+            quiet.stop();
+            Probe during = Probe.start(jdbcUrl, user, entries);
             long verifyNanos = time(() -> result[0] = verifier.verify());
+            during.stop();
+            System.out.printf("run %d: explorer page quiet p50 %.1f ms p99 %.1f ms (%d); during verification p50 %.1f ms p99 %.1f ms (%d)%n",
+                    run, quiet.percentile(50), quiet.percentile(99), quiet.count(), during.percentile(50), during.percentile(99), during.count());
             long exportNanos = time(() -> {
                 try (OutputStream out = Files.newOutputStream(exportFile)) {
                     exporter.write(new AuditExport.Plan(null, null, 1, entries), out);
@@ -253,6 +262,70 @@ public class AuditVerificationBenchmark {
                     c.setAutoCommit(false);
                     return c;
                 });
+    }
+
+    /** Runs the explorer's first-page query in a loop on its own connection, one at a time, recording each latency. */
+    static final class Probe implements Runnable {
+        private final String url;
+        private final String user;
+        private final int entries;
+        private final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean running = true;
+        private Thread thread;
+
+        private Probe(String url, String user, int entries) {
+            this.url = url;
+            this.user = user;
+            this.entries = entries;
+        }
+
+        static Probe start(String url, String user, int entries) {
+            Probe probe = new Probe(url, user, entries);
+            probe.thread = new Thread(probe, "probe");
+            probe.thread.start();
+            return probe;
+        }
+
+        @Override
+        public void run() {
+            java.util.Random random = new java.util.Random(7);
+            try (Connection c = DriverManager.getConnection(url, user, "");
+                 PreparedStatement page = c.prepareStatement("SELECT seq, occurred_at, actor, actor_role, action, case_id, details, prev_hash, hash"
+                         + " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT 101")) {
+                while (running) {
+                    long started = System.nanoTime();
+                    page.setLong(1, random.nextInt(entries));
+                    try (ResultSet rs = page.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(9);
+                        }
+                    }
+                    nanos.add(System.nanoTime() - started);
+                    Thread.sleep(20); // a request every 20 ms or so, not a flood
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        int count() {
+            return nanos.size();
+        }
+
+        double percentile(int p) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            java.util.Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            int i = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
+            return sorted.get(Math.max(i, 0)) / 1e6;
+        }
     }
 
     interface Timed {

@@ -42,18 +42,7 @@ public final class ResetReportFixtures {
     public static ResetCase resetCase(Instant resetAt, String riskLevel, Instant objectedAt) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant filedAt = resetAt.minus(Duration.ofDays(2));
-            RecoveryCase c = new RecoveryCase();
-            c.id = UUID.randomUUID().toString();
-            c.ticketRef = TicketReferences.next();
-            c.accountRef = "ACC-R-" + c.id.substring(0, 8);
-            c.status = CaseStatus.RECOVERED;
-            c.description = "Lost phone on a train";
-            c.riskLevel = riskLevel;
-            c.requestCountry = "DE";
-            c.openedAt = at(filedAt.plusSeconds(60));
-            c.updatedAt = at(resetAt);
-            c.closedAt = at(resetAt);
-            c.persist();
+            RecoveryCase c = closedCase("ACC-R-", CaseStatus.RECOVERED, riskLevel, filedAt.plusSeconds(60), resetAt);
 
             RecoveryRequest request = new RecoveryRequest();
             request.emailHash = hex(32);
@@ -106,18 +95,7 @@ public final class ResetReportFixtures {
     /** A case cancelled at {@code closedAt} while frozen by an objection nobody lifted. */
     public static String closedFrozenCase(Instant closedAt) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase c = new RecoveryCase();
-            c.id = UUID.randomUUID().toString();
-            c.ticketRef = TicketReferences.next();
-            c.accountRef = "ACC-F-" + c.id.substring(0, 8);
-            c.status = CaseStatus.CANCELLED;
-            c.description = "Lost phone, then someone objected";
-            c.riskLevel = "LOW";
-            c.requestCountry = "FR";
-            c.openedAt = at(closedAt.minus(Duration.ofDays(3)));
-            c.updatedAt = at(closedAt);
-            c.closedAt = at(closedAt);
-            c.persist();
+            RecoveryCase c = closedCase("ACC-F-", CaseStatus.CANCELLED, "LOW", closedAt.minus(Duration.ofDays(3)), closedAt);
             CaseFreeze freeze = new CaseFreeze();
             freeze.caseId = c.id;
             freeze.round = 0;
@@ -141,6 +119,23 @@ public final class ResetReportFixtures {
 
     public static Instant quietDay() {
         return quietDay(Instant.parse("2001-01-01T00:00:00Z"));
+    }
+
+    /** A closed case with an account reference of its own, so no other test's account is touched. */
+    private static RecoveryCase closedCase(String accountPrefix, CaseStatus status, String riskLevel, Instant openedAt, Instant closedAt) {
+        RecoveryCase c = new RecoveryCase();
+        c.id = UUID.randomUUID().toString();
+        c.ticketRef = TicketReferences.next();
+        c.accountRef = accountPrefix + c.id.substring(0, 8);
+        c.status = status;
+        c.description = "Lost phone on a train";
+        c.riskLevel = riskLevel;
+        c.requestCountry = "DE";
+        c.openedAt = at(openedAt);
+        c.updatedAt = at(closedAt);
+        c.closedAt = at(closedAt);
+        c.persist();
+        return c;
     }
 
     private static void evidence(String caseId, EvidenceKind kind, String sha256, Instant uploadedAt) {
