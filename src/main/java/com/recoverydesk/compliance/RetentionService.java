@@ -169,7 +169,9 @@ public class RetentionService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ticketRef", recoveryCase.ticketRef);
         details.put("reason", reason);
-        details.put("closedAt", recoveryCase.closedAt.toInstant().toString());
+        if (recoveryCase.closedAt != null) {
+            details.put("closedAt", recoveryCase.closedAt.toInstant().toString());
+        }
         if (erasureReason != null) {
             details.put("request", erasureReason);
         } else {
