@@ -37,7 +37,8 @@ public final class S3TestServer {
     public static final String SECRET_KEY = "recovery-test-secret";
     public static final String REGION = "us-east-1";
 
-    private static final String ENDPOINT_PROPERTY = "recovery.test.s3proxy.endpoint";
+    /** Set to the running server's address; a child JVM given it uses that server. */
+    public static final String ENDPOINT_PROPERTY = "recovery.test.s3proxy.endpoint";
     private static final Path HOME = Path.of("target", "s3proxy");
     private static final Pattern LISTENING = Pattern.compile("Started ServerConnector@.*\\{(\\d+\\.\\d+\\.\\d+\\.\\d+):(\\d+)\\}");
 
