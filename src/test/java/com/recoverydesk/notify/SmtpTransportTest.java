@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,6 @@ class SmtpTransportTest {
 
     /** Two failed tries (each up to the mailer's 5 s timeout of the profile) and their back-off of 1 s and 2 s. */
     private static final Duration RETRIES = Duration.ofSeconds(45);
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @Inject
     MailService mail;
@@ -86,7 +83,7 @@ class SmtpTransportTest {
     void shouldKeepTheCaseGoingWhileTheSmtpServerFailsAndSendItsMailOnce() throws SQLException {
         String email = TestAccounts.create();
         TestAccounts.fileRequest(email);
-        String code = mailedCode(email);
+        String code = SmtpTestServer.mailedCode(email);
         int faultsBefore = SmtpTestServer.faultsInjected();
         // the next mails (the request for evidence first of all) meet a refused and then a dropped connection
         SmtpTestServer.refuseNextConnections(1);
@@ -122,14 +119,9 @@ class SmtpTransportTest {
         }
     }
 
-    private static String mailedCode(String email) {
-        return Eventually.find("the access code sent to " + email, Duration.ofSeconds(20), () -> SmtpTestServer.mailsTo(email).stream()
-                .map(Received::subject).map(CODE::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst());
-    }
-
     private String openCase(String email) throws SQLException {
         TestAccounts.fileRequest(email);
-        String code = mailedCode(email);
+        String code = SmtpTestServer.mailedCode(email);
         given().contentType("application/json").body(Map.of("accountEmail", email, "code", code))
                 .post("/api/v1/recovery-requests/confirmations")
                 .then().statusCode(201);

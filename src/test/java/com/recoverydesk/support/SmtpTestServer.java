@@ -37,6 +37,8 @@ public final class SmtpTestServer {
     /** A mail as GreenMail received it. */
     public record Received(List<String> to, String from, String subject, String text, String html, String messageId) {}
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b(\\d{6})\\b");
+
     private SmtpTestServer() {
     }
 
@@ -51,6 +53,12 @@ public final class SmtpTestServer {
         List<Map<String, Object>> mails = (List<Map<String, Object>>) call("mailsTo", address);
         return mails.stream().map(m -> new Received((List<String>) m.get("to"), (String) m.get("from"), (String) m.get("subject"),
                 (String) m.get("text"), (String) m.get("html"), (String) m.get("messageId"))).toList();
+    }
+
+    /** The 6-digit access code of the first code mail to the address, waiting for it. */
+    public static String mailedCode(String address) {
+        return Eventually.find("the access code sent to " + address, java.time.Duration.ofSeconds(20), () -> mailsTo(address).stream()
+                .map(Received::subject).map(CODE::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst());
     }
 
     /** The next {@code count} connections are reset as soon as they are accepted, before the server's greeting. */
