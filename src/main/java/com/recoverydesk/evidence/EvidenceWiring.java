@@ -4,15 +4,27 @@ import com.recoverydesk.keys.MasterKeyring;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the evidence beans from {@link EvidenceConfig}. The classes themselves stay plain Java so
@@ -34,8 +46,40 @@ public class EvidenceWiring {
 
     @Produces
     @Singleton
-    FileSystemEvidenceStorage evidenceStorage(EvidenceConfig config, MasterKeyring keyring) {
-        return new FileSystemEvidenceStorage(Path.of(config.dir()), new EvidenceEncryption(keyring));
+    EvidenceStorage evidenceStorage(EvidenceConfig config, MasterKeyring keyring) {
+        EvidenceEncryption encryption = new EvidenceEncryption(keyring);
+        return switch (config.storage()) {
+            case filesystem -> new FileSystemEvidenceStorage(Path.of(config.dir()), encryption);
+            case s3 -> s3Storage(config.s3(), encryption);
+        };
+    }
+
+    void closeStorage(@Disposes EvidenceStorage storage) throws IOException {
+        if (storage instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+
+    static S3EvidenceStorage s3Storage(EvidenceConfig.S3 config, EvidenceEncryption encryption) {
+        String bucket = config.bucket().filter(name -> !name.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "recovery.evidence.storage=s3 needs recovery.evidence.s3.bucket (RECOVERY_EVIDENCE_S3_BUCKET)"));
+        if (config.accessKeyId().isPresent() != config.secretAccessKey().isPresent()) {
+            throw new IllegalStateException("Set both recovery.evidence.s3.access-key-id and recovery.evidence.s3.secret-access-key, "
+                    + "or neither to use the SDK's default credentials chain");
+        }
+        AwsCredentialsProvider credentials = config.accessKeyId().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get()))
+                : DefaultCredentialsProvider.builder().build();
+        S3ClientBuilder client = S3Client.builder()
+                // the JDK's HTTP client: no Netty or Apache client of the SDK's own beside Quarkus's
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .region(Region.of(config.region()))
+                .forcePathStyle(config.pathStyle())
+                .requestChecksumCalculation(config.uploadChecksums() ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(credentials);
+        config.endpoint().ifPresent(client::endpointOverride);
+        Path spool = Path.of(config.spoolDir().orElse(System.getProperty("java.io.tmpdir"))).resolve("recovery-evidence-spool");
+        return new S3EvidenceStorage(client.build(), bucket, config.prefix(), encryption, config.partSize(), spool);
     }
 
     @Produces
@@ -45,11 +89,18 @@ public class EvidenceWiring {
     }
 
     /** Fails the start on a bad key configuration rather than on the first upload, and tidies up after a crash. */
-    void onStart(@Observes StartupEvent start, FileSystemEvidenceStorage storage, MasterKeyring keyring, EvidenceConfig config)
+    void onStart(@Observes StartupEvent start, EvidenceStorage storage, MasterKeyring keyring, EvidenceConfig config)
             throws IOException {
-        int abandoned = storage.deleteAbandonedTemporaryFiles(Instant.now());
-        LOG.infof("Evidence storage in %s; master keys %s, current '%s'%s", Path.of(config.dir()).toAbsolutePath().normalize(), keyring.keyIds(),
-                keyring.currentKeyId(), abandoned > 0 ? "; removed " + abandoned + " abandoned temporary files" : "");
+        if (storage instanceof FileSystemEvidenceStorage files) {
+            int abandoned = files.deleteAbandonedTemporaryFiles(Instant.now());
+            LOG.infof("Evidence storage in %s; master keys %s, current '%s'%s", Path.of(config.dir()).toAbsolutePath().normalize(), keyring.keyIds(),
+                    keyring.currentKeyId(), abandoned > 0 ? "; removed " + abandoned + " abandoned temporary files" : "");
+        } else if (storage instanceof S3EvidenceStorage bucket) {
+            // a missing bucket or wrong credentials stop the start, rather than the first upload
+            bucket.checkBucket();
+            LOG.infof("Evidence storage in S3 bucket '%s'%s; master keys %s, current '%s'", bucket.bucket(),
+                    config.s3().endpoint().map(uri -> " at " + uri).orElse(""), keyring.keyIds(), keyring.currentKeyId());
+        }
     }
 
     static MasterKeyring keyringFrom(EvidenceConfig config) {

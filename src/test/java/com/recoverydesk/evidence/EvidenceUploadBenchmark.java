@@ -2,6 +2,7 @@ package com.recoverydesk.evidence;
 
 import com.recoverydesk.keys.MasterKeyring;
 import com.recoverydesk.support.EvidenceSamples;
+import com.recoverydesk.support.S3TestServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,9 @@ import java.util.function.LongSupplier;
  * segments, fsync, atomic move), reads it back, and compares with {@code sha256sum} and a bare
  * {@code MessageDigest} over the same bytes. Run by {@code bench/evidence/run}; not a test.
  *
- * <p>Arguments: work directory, rounds (default 20).
+ * <p>Arguments: work directory, rounds (default 20), storage ({@code filesystem}, the default, or
+ * {@code s3}: the S3 storage into s3proxy, which {@link S3TestServer} starts as a process of its own, so
+ * that its memory is not counted here).
  */
 public final class EvidenceUploadBenchmark {
 
@@ -36,13 +39,16 @@ public final class EvidenceUploadBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-evidence");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean s3 = args.length > 2 && args[2].equals("s3");
         Files.createDirectories(work);
         Path upload = writeUploadFile(work.resolve("upload-10mb.mp4"));
 
         byte[] key = new byte[32];
         new Random(1).nextBytes(key);
-        FileSystemEvidenceStorage storage = new FileSystemEvidenceStorage(work.resolve("store"),
-                new EvidenceEncryption(new MasterKeyring(Map.of("bench", key), "bench")));
+        EvidenceEncryption encryption = new EvidenceEncryption(new MasterKeyring(Map.of("bench", key), "bench"));
+        EvidenceStorage storage = s3
+                ? new S3EvidenceStorage(S3TestServer.client(), S3TestServer.bucket("evidence-bench"), "bench/", encryption, 8 * 1024 * 1024, work.resolve("spool"))
+                : new FileSystemEvidenceStorage(work.resolve("store"), encryption);
         EvidenceFileService service = new EvidenceFileService(storage, new ContentInspector(10_000, 40_000_000L), SIZE);
 
         List<Long> storeNanos = new ArrayList<>();
@@ -94,11 +100,11 @@ public final class EvidenceUploadBenchmark {
         }
 
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("Evidence upload benchmark: %d MiB file, %d rounds after %d warm-up, %s, max heap %d MiB, %d cores%n",
-                SIZE >> 20, rounds, WARM_UP, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        System.out.printf("Evidence upload benchmark (%s): %d MiB file, %d rounds after %d warm-up, %s, max heap %d MiB, %d cores%n",
+                s3 ? "S3 storage, s3proxy beside the JVM" : "filesystem storage", SIZE >> 20, rounds, WARM_UP, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 runtime.maxMemory() >> 20, runtime.availableProcessors());
         System.out.printf("  SHA-256 %s%n", sha256);
-        report("store (inspect + limit + SHA-256 + encrypt + fsync + move)", storeNanos);
+        report(s3 ? "store (inspect + limit + SHA-256 + encrypt + spool + 2 parts)" : "store (inspect + limit + SHA-256 + encrypt + fsync + move)", storeNanos);
         report("read back (decrypt + verify)", readNanos);
         report("MessageDigest SHA-256 of the file (in-JVM reference)", digestNanos);
         report("sha256sum of the file (reference, includes process start)", sha256sumNanos);
