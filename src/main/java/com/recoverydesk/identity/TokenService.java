@@ -60,6 +60,10 @@ public class TokenService {
      * keeps no account for (an OIDC provider's staff) are not its to judge.
      */
     @Transactional
+    public boolean isOwnIssuer(String issuer) {
+        return config.issuer().equals(issuer);
+    }
+
     public boolean isOvertaken(String username, Number sessionGeneration) {
         if (username == null) {
             return false;
