@@ -1,7 +1,6 @@
 package com.recoverydesk.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
@@ -49,9 +48,15 @@ public class KeycloakAccountDirectory implements AccountDirectory {
     static final String FLAG_REASON = "recoveryDeskFlagReason";
 
     private final AccountsConfig.Keycloak config;
-    private final Instance<Keycloak> keycloak;
+    private final Supplier<Keycloak> keycloak;
 
-    public KeycloakAccountDirectory(AccountsConfig config, Instance<Keycloak> keycloak) {
+    @jakarta.inject.Inject
+    public KeycloakAccountDirectory(AccountsConfig config, KeycloakAdminClient client) {
+        this(config, client::get);
+    }
+
+    /** @param keycloak looked up at each call: the extension's client exists only when it is configured */
+    KeycloakAccountDirectory(AccountsConfig config, Supplier<Keycloak> keycloak) {
         this.config = config.keycloak();
         this.keycloak = keycloak;
     }
@@ -355,7 +360,7 @@ public class KeycloakAccountDirectory implements AccountDirectory {
     }
 
     /** Keycloak did not answer as it should: retrying later may succeed. */
-    public static final class KeycloakUnavailableException extends RuntimeException {
+    public static final class KeycloakUnavailableException extends DirectoryUnavailableException {
         KeycloakUnavailableException(String message) {
             super(message);
         }

@@ -36,7 +36,7 @@ public interface IdentityConfig {
 
     /**
      * Staff tokens from an OIDC provider (a Keycloak realm) accepted on the API beside the service's
-     * own (ADR 0009); unset, only the built-in staff login's tokens are.
+     * own (ADR 0008); unset, only the built-in staff login's tokens are.
      */
     StaffProvider staffProvider();
 

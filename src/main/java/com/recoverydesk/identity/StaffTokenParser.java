@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * SmallRye JWT's token parsing with a second verification context for the staff's OIDC provider
- * (ADR 0009): a token whose issuer is the configured realm is verified against that realm's JWKS,
+ * (ADR 0008): a token whose issuer is the configured realm is verified against that realm's JWKS,
  * its roles read from the configured claim; every other token against the service's own key and
  * issuer, as before. The issuer only picks the context; the chosen context verifies signature and
  * issuer, so a token naming the realm but signed elsewhere still fails.

@@ -54,16 +54,17 @@ public class TokenService {
         return tokenId != null && RevokedToken.findById(tokenId) != null;
     }
 
+    /** Whether the service signed this token itself (a provider's staff tokens name no staff account here). */
+    public boolean isOwnIssuer(String issuer) {
+        return config.issuer().equals(issuer);
+    }
+
     /**
      * Whether a staff token was overtaken by its account: the account is disabled, or its roles,
      * password or second factor changed after the token was issued. Tokens of names this service
      * keeps no account for (an OIDC provider's staff) are not its to judge.
      */
     @Transactional
-    public boolean isOwnIssuer(String issuer) {
-        return config.issuer().equals(issuer);
-    }
-
     public boolean isOvertaken(String username, Number sessionGeneration) {
         if (username == null) {
             return false;
