@@ -1,6 +1,5 @@
 package com.recoverydesk.reset;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +9,6 @@ import com.recoverydesk.accounts.KeycloakAccountDirectory;
 import com.recoverydesk.accounts.RemovedAuthenticators;
 import com.recoverydesk.support.KeycloakCustomers;
 import com.recoverydesk.support.KeycloakProfile;
-import com.recoverydesk.support.KeycloakServer;
 import com.recoverydesk.support.ResetFixtures;
 import com.recoverydesk.support.TestAccounts;
 import com.recoverydesk.support.TestCases;
@@ -70,10 +68,7 @@ class KeycloakDirectoryResetTest {
         Duration lock = Duration.between(Instant.now(), lockedUntil);
         assertTrue(lock.compareTo(Duration.ofHours(23)) > 0 && lock.compareTo(Duration.ofHours(25)) < 0, lock.toString());
         // the customer's own sign-in now stops at the new authenticator: a password grant alone gets no token
-        given().baseUri(KeycloakServer.get().issuer(KeycloakServer.CUSTOMERS_REALM)).contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "exchange-app")
-                .formParam("username", customer.email()).formParam("password", KeycloakCustomers.PASSWORD)
-                .post("/protocol/openid-connect/token").then().statusCode(400).body("error_description", containsString("not fully set up"));
+        KeycloakCustomers.signInAtTheService(customer, null).statusCode(400).body("error_description", containsString("not fully set up"));
 
         // what staff see of it, through the port
         AccountSecurityView account = status.accountSecurity(approved.caseId()).orElseThrow();

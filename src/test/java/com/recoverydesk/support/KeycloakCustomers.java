@@ -3,6 +3,8 @@ package com.recoverydesk.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -50,11 +52,18 @@ public final class KeycloakCustomers {
 
     /** Signs the customer in at the online service's own client (password and a current code): one session. */
     public static void signIn(Customer customer) {
-        given().baseUri(KeycloakServer.get().issuer(KeycloakServer.CUSTOMERS_REALM)).contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "exchange-app")
-                .formParam("username", customer.email()).formParam("password", PASSWORD)
-                .formParam("totp", totp(customer.otpSecret(), Instant.now()))
-                .post("/protocol/openid-connect/token").then().statusCode(200);
+        signInAtTheService(customer, totp(customer.otpSecret(), Instant.now())).statusCode(200);
+    }
+
+    /** The online service's own sign-in (a password grant of its client), with a TOTP code or none. */
+    public static ValidatableResponse signInAtTheService(Customer customer, String totpCode) {
+        RequestSpecification request = given().baseUri(KeycloakServer.get().issuer(KeycloakServer.CUSTOMERS_REALM))
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "password").formParam("client_id", "exchange-app")
+                .formParam("username", customer.email()).formParam("password", PASSWORD);
+        if (totpCode != null) {
+            request.formParam("totp", totpCode);
+        }
+        return request.post("/protocol/openid-connect/token").then();
     }
 
     /** The user as the admin API shows it: {@code requiredActions}, {@code attributes}, {@code enabled}… */
@@ -99,7 +108,7 @@ public final class KeycloakCustomers {
         return "/" + KeycloakServer.CUSTOMERS_REALM + "/users/" + customer.userId();
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static RequestSpecification admin() {
         return KeycloakServer.get().admin();
     }
 
