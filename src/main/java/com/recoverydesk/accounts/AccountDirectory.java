@@ -72,6 +72,14 @@ public interface AccountDirectory {
      */
     void completeReEnrolment(String accountRef, String requestKey, String totpSecret, long confirmedStep, List<String> backupCodeHashes);
 
+    /**
+     * Whether the identity system's own sign-in takes the new authenticator (Keycloak's required
+     * action), so that the desk mails no {@code /enrol} link and {@link #completeReEnrolment} is never called.
+     */
+    default boolean reEnrolsAtOwnSignIn() {
+        return false;
+    }
+
     /** Marks the account as under suspicion (someone objected to a reset). Idempotent. */
     void flagAccount(String accountRef, String reason);
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
  * password, enrolling an authenticator, opening sessions, and signing a customer in.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(BuiltInAccountDirectory.class)
 public class BuiltInAccountDirectory implements AccountDirectory {
 
     /** What the demo sign-in answers. */

@@ -34,6 +34,27 @@ public interface IdentityConfig {
      */
     BootstrapAdmin bootstrapAdmin();
 
+    /**
+     * Staff tokens from an OIDC provider (a Keycloak realm) accepted on the API beside the service's
+     * own (ADR 0008); unset, only the built-in staff login's tokens are.
+     */
+    StaffProvider staffProvider();
+
+    interface StaffProvider {
+        /** The realm's issuer, e.g. {@code https://sso.example.com/realms/staff}; unset turns the provider off. */
+        Optional<String> issuer();
+
+        /** The realm's JWKS; by default Keycloak's, under the issuer. */
+        Optional<String> jwksUrl();
+
+        /** Where the roles are in the token (a path, '/'-separated); Keycloak puts realm roles here. */
+        @WithDefault("realm_access/roles")
+        String rolesClaim();
+
+        /** The audience a token must carry, when the realm adds one for the desk's client. */
+        Optional<String> audience();
+    }
+
     interface BootstrapAdmin {
         Optional<String> username();
 

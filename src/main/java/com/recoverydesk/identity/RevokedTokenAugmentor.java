@@ -30,7 +30,9 @@ public class RevokedTokenAugmentor implements SecurityIdentityAugmentor {
             if (tokens.isRevoked(jwt.getTokenID())) {
                 throw new AuthenticationFailedException("token signed out");
             }
-            if (!jwt.getGroups().contains(Roles.REQUESTER) && tokens.isOvertaken(jwt.getName(), sessionGeneration(jwt))) {
+            // a provider's staff token names no built-in staff account, even where the user names match
+            if (!jwt.getGroups().contains(Roles.REQUESTER) && tokens.isOwnIssuer(jwt.getIssuer())
+                    && tokens.isOvertaken(jwt.getName(), sessionGeneration(jwt))) {
                 throw new AuthenticationFailedException("token overtaken by a change of its staff account");
             }
             return identity;

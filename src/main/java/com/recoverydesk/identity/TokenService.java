@@ -54,6 +54,11 @@ public class TokenService {
         return tokenId != null && RevokedToken.findById(tokenId) != null;
     }
 
+    /** Whether the service signed this token itself (a provider's staff tokens name no staff account here). */
+    public boolean isOwnIssuer(String issuer) {
+        return config.issuer().equals(issuer);
+    }
+
     /**
      * Whether a staff token was overtaken by its account: the account is disabled, or its roles,
      * password or second factor changed after the token was issued. Tokens of names this service

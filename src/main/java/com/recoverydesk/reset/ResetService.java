@@ -121,11 +121,13 @@ public class ResetService {
             return Outcome.NOT_ELIGIBLE;
         }
         OffsetDateTime now = now();
-        RemovedAuthenticators removed = directory.removeAuthenticators(account.accountRef());
-        int revoked = directory.revokeSessions(account.accountRef(), now.toInstant());
+        // protective steps first: a remote directory failing between two calls leaves the account
+        // locked and asked to re-enrol before its authenticators go, never open (ADR 0008); the retry completes it
         OffsetDateTime lockedUntil = directory.lockWithdrawals(account.accountRef(), now.plus(config.withdrawalLock()).toInstant())
                 .atOffset(ZoneOffset.UTC);
         directory.startReEnrolment(account.accountRef(), caseId);
+        RemovedAuthenticators removed = directory.removeAuthenticators(account.accountRef());
+        int revoked = directory.revokeSessions(account.accountRef(), now.toInstant());
         caseAccess.restrictToReading(recoveryCase);
 
         AccountReset reset = new AccountReset();
@@ -160,6 +162,10 @@ public class ResetService {
         if (links.existing(caseId, ResetLink.Purpose.ENROLMENT, 0).isPresent()) {
             return; // issued and mailed in one transaction: it was sent
         }
+        if (directory.reEnrolsAtOwnSignIn()) {
+            notifyReEnrolmentAtSignIn(caseId, recoveryCase, reset);
+            return;
+        }
         OffsetDateTime expiresAt = now().plus(config.enrolmentLinkLifetime());
         // the token is mailed in the transaction that stores its hash, so it is never kept anywhere
         ResetLinks.Issued enrolment = links.issue(caseId, ResetLink.Purpose.ENROLMENT, 0, expiresAt);
@@ -172,6 +178,21 @@ public class ResetService {
         CaseMessage.post(caseId, CaseMessage.Author.DESK, "Your two-factor authentication was reset. We mailed you a link to set up your new "
                 + "authenticator. Withdrawals are locked until " + ResetMails.when(reset.withdrawalsLockedUntil) + ".");
         audit.record(Actor.system(), "reset.enrolment-link-sent", caseId, Map.of("expiresAt", expiresAt.toString(), "addresses", addresses.size()));
+    }
+
+    /** The identity system's own sign-in asks for the new authenticator: no /enrol link, the mail says so. */
+    private void notifyReEnrolmentAtSignIn(String caseId, RecoveryCase recoveryCase, AccountReset reset) {
+        if (!steps.firstTime(caseId, "reset-complete-notified")) {
+            return; // recorded with the mails in one transaction: they were sent
+        }
+        List<String> addresses = directory.notificationAddresses(recoveryCase.accountRef);
+        mail.send(ResetMails.resetComplete(addresses.get(0), recoveryCase.ticketRef, "", reset.resetAt, reset.withdrawalsLockedUntil));
+        for (String other : addresses.subList(1, addresses.size())) {
+            mail.send(ResetMails.resetNotice(other, recoveryCase.ticketRef, reset.withdrawalsLockedUntil));
+        }
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Your two-factor authentication was reset. The next time you sign in to the "
+                + "service, it asks you to set up your new authenticator. Withdrawals are locked until " + ResetMails.when(reset.withdrawalsLockedUntil) + ".");
+        audit.record(Actor.system(), "reset.re-enrolment-at-sign-in-notified", caseId, Map.of("addresses", addresses.size()));
     }
 
     static RecoveryCase lockCase(String caseId) {

@@ -20,6 +20,8 @@ record JobFault(Code code, String reference, boolean retryable, String detail, S
         DATABASE_REJECTED,
         /** The engine did not take the step's answer. */
         ENGINE_UNAVAILABLE,
+        /** The account directory's identity system (Keycloak) did not answer; the retry completes the step (ADR 0008). */
+        DIRECTORY_UNAVAILABLE,
         /**
          * The step itself refused: our own code found its data missing (an unknown case, an account the
          * directory no longer knows, a job without its variable). Its text is ours, written to name ids
@@ -46,6 +48,8 @@ record JobFault(Code code, String reference, boolean retryable, String detail, S
             }
         } else if (find(failure, ClientStatusException.class) != null) {
             code = Code.ENGINE_UNAVAILABLE;
+        } else if (find(failure, com.recoverydesk.accounts.DirectoryUnavailableException.class) != null) {
+            code = Code.DIRECTORY_UNAVAILABLE;
         } else if (isOurOwnRefusal(failure)) {
             code = Code.STEP_REFUSED;
         } else {

@@ -44,4 +44,14 @@ class JobFaultTest {
         assertFalse(rejected.retryable());
         assertTrue(rejected.detail().contains("[22001]"), rejected.detail());
     }
+
+    @Test
+    void shouldRetryWhileTheAccountDirectoryIsUnreachable() {
+        JobFault fault = JobFault.of(new RuntimeException("reset failed",
+                new com.recoverydesk.accounts.DirectoryUnavailableException("Keycloak answered 503 on 0f4c")));
+
+        assertEquals(JobFault.Code.DIRECTORY_UNAVAILABLE, fault.code());
+        assertTrue(fault.retryable());
+        assertTrue(fault.incidentText().startsWith("DIRECTORY_UNAVAILABLE"), fault.incidentText());
+    }
 }
