@@ -11,6 +11,7 @@ import com.recoverydesk.process.RecoveryProcess;
 import com.recoverydesk.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -119,7 +120,7 @@ public class CaseEvidenceService {
     }
 
     private Recorded record(String caseId, StoredEvidence stored) {
-        RecoveryCase recoveryCase = requireAwaitingEvidence(caseId);
+        RecoveryCase recoveryCase = caseToChange(caseId);
         if (EvidenceFile.count("caseId = ?1 and purgedAt is null", caseId) >= MAX_FILES_PER_CASE) {
             throw ProblemException.conflict("This case already holds " + MAX_FILES_PER_CASE + " files; submit them or ask the desk.");
         }
@@ -164,7 +165,7 @@ public class CaseEvidenceService {
      */
     @Transactional
     public void submit(String caseId) {
-        RecoveryCase recoveryCase = requireAwaitingEvidence(caseId);
+        RecoveryCase recoveryCase = caseToChange(caseId);
         if (recoveryCase.requiredEvidence == null) {
             throw ProblemException.conflict("We are still preparing your case. Please try again in a minute.");
         }
@@ -192,8 +193,19 @@ public class CaseEvidenceService {
                 Map.of("round", round, "evidenceIds", fresh.stream().map(f -> f.id).toList()));
     }
 
+    /**
+     * The case under its row lock, taken first, as the workers take it: a row touched before the lock
+     * (the new file's foreign key share-locks the case) let an upload and a worker deadlock.
+     */
+    private static RecoveryCase caseToChange(String caseId) {
+        return requireAwaiting(RecoveryCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     private static RecoveryCase requireAwaitingEvidence(String caseId) {
-        RecoveryCase recoveryCase = RecoveryCase.findById(caseId);
+        return requireAwaiting(RecoveryCase.findById(caseId));
+    }
+
+    private static RecoveryCase requireAwaiting(RecoveryCase recoveryCase) {
         if (recoveryCase == null) {
             throw ProblemException.notFound("No such case.");
         }
