@@ -105,7 +105,7 @@ public class ReviewDecisionService {
         ReviewDecision recorded = record(task, staff, decision, reasonCode, checklist, note);
         recoveryCase.status = "APPROVE".equals(decision) ? CaseStatus.AWAITING_APPROVAL : recoveryCase.status;
         recoveryCase.updatedAt = recorded.decidedAt;
-        slaTracking.stepDone(caseId, SlaBreach.Kind.REVIEW, task.round, recoveryCase.riskLevel, task.dueAt, recorded.decidedAt);
+        slaTracking.stepDone(caseId, SlaBreach.Kind.REVIEW, task.round, recoveryCase.riskLevel, task.createdAt, task.dueAt, recorded.decidedAt);
         switch (decision) {
             // more information: the desk waits on the requester, so the SLA clock pauses until they submit again
             case "REQUEST_MORE_INFO" -> slaTracking.pause(caseId, recorded.decidedAt);
@@ -155,7 +155,8 @@ public class ReviewDecisionService {
         }
         ReviewDecision recorded = record(task, staff, decision, null, Checklist.NOTHING_TICKED, note);
         recoveryCase.updatedAt = recorded.decidedAt;
-        slaTracking.stepDone(caseId, SlaBreach.Kind.APPROVAL, task.round, recoveryCase.riskLevel, task.dueAt, recorded.decidedAt);
+        slaTracking.stepDone(caseId, SlaBreach.Kind.APPROVAL, task.round, recoveryCase.riskLevel, task.createdAt, task.dueAt,
+                recorded.decidedAt);
         // the second approval is the desk's final answer either way: the reset is announced, or the request denied
         slaTracking.resolved(caseId, recorded.decidedAt);
         Map<String, Object> variables = new LinkedHashMap<>();

@@ -38,6 +38,10 @@ public interface SlaConfig {
     /** Business time from the first submission to the desk's final answer (approved for reset, or rejected), per risk level. */
     Resolution resolution();
 
+    /** How often the breach watch looks for targets passed ({@code off} stops it; the scheduler reads the key itself). */
+    @WithDefault("30s")
+    String watchEvery();
+
     /** When SLA time runs; around the clock unless configured. */
     Calendar calendar();
 

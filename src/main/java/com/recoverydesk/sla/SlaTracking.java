@@ -19,9 +19,11 @@ import java.util.Optional;
 public class SlaTracking {
 
     private final SlaPolicy policy;
+    private final SlaMetrics metrics;
 
-    public SlaTracking(SlaPolicy policy) {
+    public SlaTracking(SlaPolicy policy, SlaMetrics metrics) {
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     /** The evidence is with the desk (a review opened): the clock starts, or resumes after a pause. */
@@ -67,6 +69,7 @@ public class SlaTracking {
             recordLate(sla, at);
             sla.firstResponseAt = at;
             sla.firstResponseSeconds = consumedAt(sla, at).toSeconds();
+            metrics.firstResponse(sla.riskLevel, sla.firstResponseSeconds);
         });
     }
 
@@ -80,12 +83,15 @@ public class SlaTracking {
             sla.resolvedAt = at;
             sla.state = CaseSla.State.STOPPED;
             sla.runningSince = null;
+            metrics.resolution(sla.riskLevel, sla.resolutionSeconds);
         });
     }
 
     /** A human step's queue entry was done at {@code at}; done after its due time, that is a breach of the step. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void stepDone(String caseId, SlaBreach.Kind step, int round, String riskLevel, OffsetDateTime dueAt, OffsetDateTime at) {
+    public void stepDone(String caseId, SlaBreach.Kind step, int round, String riskLevel, OffsetDateTime openedAt, OffsetDateTime dueAt,
+                         OffsetDateTime at) {
+        metrics.stepDone(step, Duration.between(openedAt, at));
         if (at.isAfter(dueAt)) {
             recordBreach(caseId, step, round, riskLevel, dueAt, at);
         }
@@ -131,11 +137,12 @@ public class SlaTracking {
         }
     }
 
-    static void recordBreach(String caseId, SlaBreach.Kind kind, int round, String riskLevel, OffsetDateTime dueAt, OffsetDateTime at) {
-        Panache.getEntityManager().createNativeQuery("insert into sla_breach (case_id, kind, round, risk_level, due_at, recorded_at) "
+    private void recordBreach(String caseId, SlaBreach.Kind kind, int round, String riskLevel, OffsetDateTime dueAt, OffsetDateTime at) {
+        int inserted = Panache.getEntityManager().createNativeQuery("insert into sla_breach (case_id, kind, round, risk_level, due_at, recorded_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
                 .setParameter(1, caseId).setParameter(2, kind.name()).setParameter(3, round).setParameter(4, riskLevel)
                 .setParameter(5, dueAt).setParameter(6, at).executeUpdate();
+        metrics.breachRecorded(kind, inserted);
     }
 
     private static Optional<CaseSla> lock(String caseId) {
