@@ -21,7 +21,7 @@ public class BreachWatch {
         this.metrics = metrics;
     }
 
-    private static final String OPEN = "c.status not in (" + SlaService.CLOSED_SQL + ")";
+    private static final String OPEN = "c.status in (" + SlaService.OPEN_SQL + ")";
 
     @Scheduled(every = "${recovery.sla.watch-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {

@@ -62,7 +62,10 @@ public record ChartView(String id, String title, String description, int width, 
                 words.append(s == 0 ? "" : ", ").append(row.get(s)).append(' ').append(seriesNames.get(s));
             }
         }
-        List<Tick> ticks = List.of(new Tick(TOP + plotHeight, 0), new Tick(round(TOP + plotHeight / 2), top / 2), new Tick(TOP, top));
+        // the middle tick at its own value's height: half of 5 is written 2, and drawn at 2
+        long middle = top / 2;
+        List<Tick> ticks = middle == 0 ? List.of(new Tick(TOP + plotHeight, 0), new Tick(TOP, top))
+                : List.of(new Tick(TOP + plotHeight, 0), new Tick(round(TOP + plotHeight - plotHeight * middle / top), middle), new Tick(TOP, top));
         List<Series> legend = new ArrayList<>();
         for (int s = 0; s < seriesNames.size(); s++) {
             legend.add(new Series(seriesNames.get(s), COLOURS[s % COLOURS.length], LEFT + s * 140, LEFT + s * 140 + 18));

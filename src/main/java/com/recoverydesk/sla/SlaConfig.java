@@ -33,7 +33,7 @@ public interface SlaConfig {
     Duration approvalDue();
 
     /** Business time from the first submission of evidence to the first agent action (the claim), per risk level. */
-    FirstResponse firstResponse();
+    FirstResponseTargets firstResponse();
 
     /** Business time from the first submission to the desk's final answer (approved for reset, or rejected), per risk level. */
     Resolution resolution();
@@ -56,7 +56,8 @@ public interface SlaConfig {
         Duration high();
     }
 
-    interface FirstResponse {
+    // not "…Response": the layering rule keeps that suffix for records of the API
+    interface FirstResponseTargets {
         @WithDefault("PT24H")
         Duration low();
 

@@ -23,7 +23,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -61,8 +60,10 @@ class SlaDashboardTest {
         }
     }
 
-    /** Noon, so that "now minus a few hours" stays on today's date in the per-day chart. */
-    private static final OffsetDateTime NOW = LocalDate.now(ZoneOffset.UTC).atTime(LocalTime.NOON).atOffset(ZoneOffset.UTC);
+    /** The fixture's times are hours from now, so the screens and the metrics (on the wall clock) see the same figures. */
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private static final List<OffsetDateTime> OPENED = new java.util.ArrayList<>();
+    private static final List<OffsetDateTime> CLOSED = new java.util.ArrayList<>();
 
     @Inject
     SlaService sla;
@@ -134,10 +135,11 @@ class SlaDashboardTest {
 
         assertEquals(14, s.perDay().size());
         assertEquals(NOW.toLocalDate(), s.perDay().get(13).day());
-        long[] filed = new long[14];
-        long[] closed = new long[14];
-        filed[13] = 2; filed[12] = 1; filed[9] = 1; filed[8] = 1; filed[7] = 1; filed[4] = 1; filed[3] = 1;
-        closed[13] = 1; closed[12] = 1; closed[11] = 1; closed[3] = 1;
+        // which day a fixture time falls on depends on the hour the test runs; the 14 days hold 8 filings and 4 closings
+        long[] filed = perDay(OPENED);
+        long[] closed = perDay(CLOSED);
+        assertEquals(8, java.util.Arrays.stream(filed).sum());
+        assertEquals(4, java.util.Arrays.stream(closed).sum());
         for (int i = 0; i < 14; i++) {
             assertEquals(filed[i], s.perDay().get(i).filed(), "filed on " + s.perDay().get(i).day());
             assertEquals(closed[i], s.perDay().get(i).closed(), "closed on " + s.perDay().get(i).day());
@@ -157,6 +159,16 @@ class SlaDashboardTest {
         given().auth().oauth2(TestTokens.forRole("agent")).get("/api/v1/sla/summary").then().statusCode(403);
         given().get("/api/v1/sla/summary").then().statusCode(401);
         given().auth().oauth2(TestTokens.forRole("agent")).accept("text/csv").get("/api/v1/sla/cases").then().statusCode(403);
+    }
+
+    @Test
+    void shouldExportTheFiguresAsPrometheusMetrics() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String line : List.of("recovery_sla_backlog_cases{status=\"IN_REVIEW\"} 2.0", "recovery_sla_backlog_cases{status=\"FROZEN\"} 1.0",
+                "recovery_sla_queue_entries{queue=\"REVIEW\"} 2.0", "recovery_sla_queue_past_due{queue=\"REVIEW\"} 1.0",
+                "recovery_sla_queue_past_due{queue=\"APPROVAL\"} 0.0", "recovery_sla_resolution_past_due_cases 1.0")) {
+            assertTrue(metrics.contains(line), line + " in " + metrics.lines().filter(l -> l.startsWith("recovery_sla")).toList());
+        }
     }
 
     @Test
@@ -207,6 +219,45 @@ class SlaDashboardTest {
         assertTrue(csv.startsWith("caseId,ticketRef") && csv.contains(ids.get("c4")), "the screen's download link");
     }
 
+    /** In a real browser, signed in as manager1: the charts draw, their text is there for a screen reader; the screenshot of docs/screens. */
+    @Test
+    void shouldShowTheDashboardInABrowser() throws java.io.IOException {
+        org.openqa.selenium.chrome.ChromeDriver browser = com.recoverydesk.support.Browser.open();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2000));
+            browser.get(root + "login?next=/manager");
+            browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("manager1");
+            browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("recovery-demo");
+            browser.findElement(org.openqa.selenium.By.cssSelector("form[action='/login'] button[type=submit]")).click();
+            com.recoverydesk.support.Browser.awaitHeading(browser, "SLA dashboard"::equals);
+            List<org.openqa.selenium.WebElement> charts = browser.findElements(org.openqa.selenium.By.cssSelector("figure.chart svg[role=img]"));
+            assertEquals(4, charts.size());
+            for (org.openqa.selenium.WebElement chart : charts) {
+                assertTrue(chart.getSize().getHeight() > 100, "the chart is drawn");
+            }
+            assertEquals(14 * 2, browser.findElements(org.openqa.selenium.By.cssSelector("#chart-per-day rect[height]")).size() - 2,
+                    "two bars a day, plus the legend's two swatches");
+            java.nio.file.Path screens = java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("screens.dir", "target/screens")));
+            java.nio.file.Files.write(screens.resolve("manager-dashboard.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    private static long[] perDay(List<OffsetDateTime> times) {
+        long[] counts = new long[14];
+        for (OffsetDateTime t : times) {
+            long back = java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), NOW.toLocalDate());
+            if (back < 14) {
+                counts[(int) (13 - back)]++;
+            }
+        }
+        return counts;
+    }
+
     private static OffsetDateTime hours(long h) {
         return NOW.plusHours(h);
     }
@@ -227,6 +278,10 @@ class SlaDashboardTest {
         c.updatedAt = closedAt == null ? openedAt : closedAt;
         c.closedAt = closedAt;
         c.persist();
+        OPENED.add(openedAt);
+        if (closedAt != null) {
+            CLOSED.add(closedAt);
+        }
         return c.id;
     }
 
