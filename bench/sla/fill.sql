@@ -1,6 +1,8 @@
 -- Fills the service's own schema (migrated by the service at start) with :cases recovery cases
 -- over the past year, in the states and with the histories the desk sees (bench/sla/README.md).
 -- psql -v cases=1000000 -f bench/sla/fill.sql
+-- Start the service before (bench/sla/run does): its breach watch records breaches as the rows arrive,
+-- so the fill's own breaches skip the ones already there.
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 
@@ -67,5 +69,7 @@ insert into sla_breach (case_id, kind, round, risk_level, due_at, recorded_at)
 select s.case_id, 'FIRST_RESPONSE', 0, s.risk_level, s.first_response_due_at, s.first_response_due_at + interval '20 seconds'
 from case_sla s join bench_case c on c.id = s.case_id where c.i % 20 = 0 on conflict do nothing;
 
-analyze recovery_case; analyze case_sla; analyze review_task; analyze review_decision; analyze sla_breach;
+-- a live database's visibility map is kept set by autovacuum; a fresh fill has none, and without it
+-- PostgreSQL reads the heap instead of the index alone (4 s instead of the figures in docs/performance.md)
+vacuum (analyze) recovery_case, case_sla, review_task, review_decision, sla_breach;
 select status, count(*) from recovery_case group by status order by 2 desc;
