@@ -7,6 +7,8 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.process.RecoveryProcess;
+import com.recoverydesk.sla.SlaBreach;
+import com.recoverydesk.sla.SlaTracking;
 import com.recoverydesk.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,12 +41,14 @@ public class ReviewDecisionService {
     private final SeparationOfDuties duties;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final SlaTracking slaTracking;
 
-    public ReviewDecisionService(ReviewQueue queue, SeparationOfDuties duties, Outbox outbox, AuditTrail audit) {
+    public ReviewDecisionService(ReviewQueue queue, SeparationOfDuties duties, Outbox outbox, AuditTrail audit, SlaTracking slaTracking) {
         this.queue = queue;
         this.duties = duties;
         this.outbox = outbox;
         this.audit = audit;
+        this.slaTracking = slaTracking;
     }
 
     @Transactional(dontRollbackOn = RefusedAttempt.class)
@@ -101,6 +105,13 @@ public class ReviewDecisionService {
         ReviewDecision recorded = record(task, staff, decision, reasonCode, checklist, note);
         recoveryCase.status = "APPROVE".equals(decision) ? CaseStatus.AWAITING_APPROVAL : recoveryCase.status;
         recoveryCase.updatedAt = recorded.decidedAt;
+        slaTracking.stepDone(caseId, SlaBreach.Kind.REVIEW, task.round, recoveryCase.riskLevel, task.createdAt, task.dueAt, recorded.decidedAt);
+        switch (decision) {
+            // more information: the desk waits on the requester, so the SLA clock pauses until they submit again
+            case "REQUEST_MORE_INFO" -> slaTracking.pause(caseId, recorded.decidedAt);
+            case "REJECT" -> slaTracking.resolved(caseId, recorded.decidedAt);
+            default -> { }
+        }
         outbox.publishMessage(caseId, RecoveryProcess.Messages.REVIEW_DECIDED, "review-decided:" + caseId + ":" + task.round, variables);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", task.id);
@@ -144,6 +155,10 @@ public class ReviewDecisionService {
         }
         ReviewDecision recorded = record(task, staff, decision, null, Checklist.NOTHING_TICKED, note);
         recoveryCase.updatedAt = recorded.decidedAt;
+        slaTracking.stepDone(caseId, SlaBreach.Kind.APPROVAL, task.round, recoveryCase.riskLevel, task.createdAt, task.dueAt,
+                recorded.decidedAt);
+        // the second approval is the desk's final answer either way: the reset is announced, or the request denied
+        slaTracking.resolved(caseId, recorded.decidedAt);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(RecoveryProcess.Variables.APPROVAL_DECISION, decision);
         if ("DENY".equals(decision)) {

@@ -6,6 +6,7 @@ import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.identity.StaffDirectory;
 import com.recoverydesk.sla.SlaConfig;
+import com.recoverydesk.sla.SlaTracking;
 import com.recoverydesk.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,16 +33,18 @@ public class ReviewQueue {
     private final SlaConfig sla;
     private final SeparationOfDuties duties;
     private final StaffDirectory staffDirectory;
+    private final SlaTracking slaTracking;
 
-    public ReviewQueue(AuditTrail audit, SlaConfig sla, SeparationOfDuties duties, StaffDirectory staffDirectory) {
+    public ReviewQueue(AuditTrail audit, SlaConfig sla, SeparationOfDuties duties, StaffDirectory staffDirectory, SlaTracking slaTracking) {
         this.audit = audit;
         this.sla = sla;
         this.duties = duties;
         this.staffDirectory = staffDirectory;
+        this.slaTracking = slaTracking;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ReviewTask open(String caseId, TaskQueue queue, int round, OffsetDateTime dueAt) {
+    public ReviewTask open(String caseId, TaskQueue queue, int round, OffsetDateTime dueAt, OffsetDateTime warningAt) {
         Optional<ReviewTask> existing = ReviewTask.find("caseId = ?1 and queue = ?2 and round = ?3", caseId, queue, round).firstResultOptional();
         if (existing.isPresent()) {
             return existing.get();
@@ -52,6 +55,7 @@ public class ReviewQueue {
         task.queue = queue;
         task.round = round;
         task.dueAt = dueAt;
+        task.warningAt = warningAt;
         task.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         task.persist();
         return task;
@@ -119,6 +123,9 @@ public class ReviewQueue {
         }
         task.assignee = staff.username();
         task.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (task.queue == TaskQueue.REVIEW) {
+            slaTracking.firstResponse(task.caseId, task.claimedAt);
+        }
         audit.record(Actor.staff(staff.username(), staff.roleFor(task.queue)), "task.claimed", task.caseId,
                 Map.of("taskId", task.id, "queue", task.queue.name(), "round", task.round));
         return view(task, recoveryCase);
@@ -197,8 +204,11 @@ public class ReviewQueue {
                 task.createdAt, warningAt, task.escalatedAt, atRisk, overdue);
     }
 
-    /** The SLA warning point: the configured share of the time between opening and due time. */
+    /** The SLA warning point: as stored, else the configured share of the time between opening and due time. */
     OffsetDateTime warningPoint(ReviewTask task) {
+        if (task.warningAt != null) {
+            return task.warningAt;
+        }
         Duration total = Duration.between(task.createdAt, task.dueAt);
         return task.createdAt.plus(Duration.ofMillis((long) (Math.max(total.toMillis(), 0) * sla.warningAt())));
     }

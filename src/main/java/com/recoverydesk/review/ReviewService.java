@@ -8,11 +8,12 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.identity.StaffDirectory;
 import com.recoverydesk.notify.MailService;
-import com.recoverydesk.sla.SlaConfig;
+import com.recoverydesk.sla.SlaPolicy;
+import com.recoverydesk.sla.SlaTracking;
 import com.recoverydesk.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,17 +29,19 @@ import java.util.Optional;
 public class ReviewService {
 
     private final ReviewQueue queue;
-    private final SlaConfig sla;
+    private final SlaPolicy policy;
+    private final SlaTracking slaTracking;
     private final AuditTrail audit;
     private final CaseSteps steps;
     private final StaffDirectory staffDirectory;
     private final MailService mail;
     private final PublicUrl publicUrl;
 
-    public ReviewService(ReviewQueue queue, SlaConfig sla, AuditTrail audit, CaseSteps steps, StaffDirectory staffDirectory,
-                         MailService mail, PublicUrl publicUrl) {
+    public ReviewService(ReviewQueue queue, SlaPolicy policy, SlaTracking slaTracking, AuditTrail audit, CaseSteps steps,
+                         StaffDirectory staffDirectory, MailService mail, PublicUrl publicUrl) {
         this.queue = queue;
-        this.sla = sla;
+        this.policy = policy;
+        this.slaTracking = slaTracking;
         this.audit = audit;
         this.steps = steps;
         this.staffDirectory = staffDirectory;
@@ -53,11 +56,13 @@ public class ReviewService {
     public OpenedReview openReview(String caseId) {
         RecoveryCase recoveryCase = load(caseId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Duration due = sla.reviewDueFor(recoveryCase.riskLevel == null ? "LOW" : recoveryCase.riskLevel);
+        SlaPolicy.Due due = policy.reviewDue(recoveryCase.riskLevel, now.toInstant());
         boolean isNew = ReviewTask.count("caseId = ?1 and queue = ?2 and round = ?3", caseId, TaskQueue.REVIEW, recoveryCase.moreInfoRounds) == 0;
-        ReviewTask task = queue.open(caseId, TaskQueue.REVIEW, recoveryCase.moreInfoRounds, now.plus(due));
+        ReviewTask task = queue.open(caseId, TaskQueue.REVIEW, recoveryCase.moreInfoRounds, utc(due.dueAt()), utc(due.warningAt()));
         OffsetDateTime warningAt = queue.warningPoint(task);
         if (isNew) {
+            // the evidence is with the desk again: the case's SLA clock starts or resumes
+            slaTracking.resume(caseId, recoveryCase.riskLevel, now);
             recoveryCase.status = CaseStatus.IN_REVIEW;
             recoveryCase.updatedAt = now;
             audit.record(Actor.system(), "case.review-opened", caseId, Map.of("round", task.round, "dueAt", task.dueAt.toString()));
@@ -71,7 +76,8 @@ public class ReviewService {
         RecoveryCase recoveryCase = load(caseId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean isNew = ReviewTask.count("caseId = ?1 and queue = ?2 and round = ?3", caseId, TaskQueue.APPROVAL, recoveryCase.moreInfoRounds) == 0;
-        ReviewTask task = queue.open(caseId, TaskQueue.APPROVAL, recoveryCase.moreInfoRounds, now.plus(sla.approvalDue()));
+        SlaPolicy.Due due = policy.approvalDue(now.toInstant());
+        ReviewTask task = queue.open(caseId, TaskQueue.APPROVAL, recoveryCase.moreInfoRounds, utc(due.dueAt()), utc(due.warningAt()));
         if (isNew) {
             if (recoveryCase.status.isOpen()) {
                 recoveryCase.status = CaseStatus.AWAITING_APPROVAL;
@@ -118,6 +124,10 @@ public class ReviewService {
                 .filter(t -> t.escalatedAt() != null || t.overdue())
                 .sorted(java.util.Comparator.comparing(ReviewTaskView::dueAt))
                 .toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static RecoveryCase load(String caseId) {

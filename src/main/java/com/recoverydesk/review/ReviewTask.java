@@ -46,4 +46,8 @@ public class ReviewTask extends PanacheEntityBase {
 
     @Column(name = "escalated_at")
     public OffsetDateTime escalatedAt;
+
+    /** The SLA warning point on the business calendar; null on entries opened before it was stored. */
+    @Column(name = "warning_at")
+    public OffsetDateTime warningAt;
 }

@@ -2,7 +2,12 @@ package com.recoverydesk.sla;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /** The desk's service levels: how long each step may take, per risk level where it differs. */
 @ConfigMapping(prefix = "recovery.sla")
@@ -27,6 +32,19 @@ public interface SlaConfig {
     @WithDefault("PT8H")
     Duration approvalDue();
 
+    /** Business time from the first submission of evidence to the first agent action (the claim), per risk level. */
+    FirstResponseTargets firstResponse();
+
+    /** Business time from the first submission to the desk's final answer (approved for reset, or rejected), per risk level. */
+    Resolution resolution();
+
+    /** How often the breach watch looks for targets passed ({@code off} stops it; the scheduler reads the key itself). */
+    @WithDefault("30s")
+    String watchEvery();
+
+    /** When SLA time runs; around the clock unless configured. */
+    Calendar calendar();
+
     interface ReviewDue {
         @WithDefault("PT48H")
         Duration low();
@@ -36,6 +54,44 @@ public interface SlaConfig {
 
         @WithDefault("PT8H")
         Duration high();
+    }
+
+    // not "…Response": the layering rule keeps that suffix for records of the API
+    interface FirstResponseTargets {
+        @WithDefault("PT24H")
+        Duration low();
+
+        @WithDefault("PT8H")
+        Duration medium();
+
+        @WithDefault("PT4H")
+        Duration high();
+    }
+
+    interface Resolution {
+        @WithDefault("PT72H")
+        Duration low();
+
+        @WithDefault("PT40H")
+        Duration medium();
+
+        @WithDefault("PT24H")
+        Duration high();
+    }
+
+    interface Calendar {
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")
+        List<DayOfWeek> days();
+
+        /** {@code HH:mm-HH:mm}; {@code 24:00} is the next midnight. */
+        @WithDefault("00:00-24:00")
+        String hours();
+
+        /** Dates (ISO, {@code 2026-12-25}) on which SLA time does not run. */
+        Optional<List<LocalDate>> holidays();
     }
 
     default Duration reviewDueFor(String riskLevel) {

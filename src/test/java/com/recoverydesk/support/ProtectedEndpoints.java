@@ -53,6 +53,8 @@ public final class ProtectedEndpoints {
             new Endpoint("GET", "/compliance", Set.of("compliance"), null, false),
             new Endpoint("GET", "/manager", Set.of("manager"), null, false),
             new Endpoint("GET", "/api/v1/sla/summary", Set.of("manager"), null, false),
+            new Endpoint("GET", "/api/v1/sla/cases", Set.of("manager"), null, false),
+            new Endpoint("GET", "/manager/cases.csv", Set.of("manager"), null, false),
             new Endpoint("POST", "/compliance/verification", Set.of("compliance"), null, false),
             new Endpoint("GET", "/admin", Set.of("admin"), null, false),
             new Endpoint("GET", "/admin/processes", Set.of("admin"), null, false),
