@@ -5,6 +5,8 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,12 +28,13 @@ public class BodyLimit {
     }
 
     /** A page of its own: the layout needs the request's identity, which this early filter does not have. */
-    private static String page(String detail, String back) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-                + "initial-scale=1\"><title>The file is too large · Recovery Desk</title><link rel=\"stylesheet\" href=\"/css/desk.css\">"
-                + "</head><body><main id=\"main\" class=\"page\"><section class=\"card narrow\"><h1>The file is too large</h1><p>"
-                + detail + "</p><p><a href=\"" + back + "\">Back</a></p>"
-                + "</section></main></body></html>";
+    private static String page(RequesterWords words, long megabytes, String back) {
+        String title = words.errorTitle413();
+        return "<!DOCTYPE html><html lang=\"" + words.htmlLang() + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>" + title + " · Recovery Desk</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/desk.css\"></head><body><main id=\"main\" class=\"page\">"
+                + "<section class=\"card narrow\"><h1>" + title + "</h1><p>" + words.fileTooLargePage(megabytes) + "</p><p><a href=\""
+                + back + "\">" + words.back() + "</a></p></section></main></body></html>";
     }
 
     void register(@Observes Filters filters) {
@@ -47,16 +50,6 @@ public class BodyLimit {
                 rc.next();
                 return;
             }
-            String path = rc.normalizedPath();
-            boolean api = path.startsWith("/api/") || path.startsWith("/q/");
-            long megabytes = Math.max(1, maxBytes / (1024 * 1024));
-            String detail = "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.";
-            String body = api
-                    ? new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)
-                    .put("detail", detail).put("instance", path).encode()
-                    : page("Files can be at most " + megabytes + " MB. Go back, choose a smaller file (a photo at a lower "
-                    + "resolution, or a scan as PDF) and upload it again.", path.startsWith("/recover") ? "/recover/case" : "/");
-            String type = api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8";
             long[] drained = {0};
             rc.request().handler(chunk -> {
                 drained[0] += chunk.length();
@@ -64,12 +57,37 @@ public class BodyLimit {
                     rc.request().connection().close();
                 }
             });
-            rc.request().endHandler(v -> {
-                if (!rc.response().ended()) {
-                    rc.response().setStatusCode(413).putHeader("Content-Type", type).end(body);
-                }
-            });
+            rc.request().endHandler(v -> answerTooLarge(rc));
             rc.request().resume();
         }, 90);
+    }
+
+    /**
+     * A body of unknown length (chunked) is only found too large while it is read, by the body
+     * handler, which fails the request with 413: that failure gets the same answer as an announced one.
+     */
+    void tooLargeWhileRead(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
+            if (rc.statusCode() == 413 && !rc.response().ended() && !rc.response().headWritten()) {
+                answerTooLarge(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    private void answerTooLarge(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        String path = rc.normalizedPath();
+        boolean api = path.startsWith("/api/") || path.startsWith("/q/");
+        long megabytes = Math.max(1, maxBytes / (1024 * 1024));
+        String body = api
+                ? new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)
+                .put("detail", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.")
+                .put("instance", path).encode()
+                : page(RequesterLanguage.words(RequesterLanguage.of(rc.request())), megabytes, path.startsWith("/recover") ? "/recover/case" : "/");
+        rc.response().setStatusCode(413).putHeader("Content-Type", api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8").end(body);
     }
 }
