@@ -78,9 +78,11 @@ public class CaseProgress {
         audit.record(Actor.system(), "case.more-info-requested", caseId, Map.of("round", round));
     }
 
+    /** @param reasonCode the reason's name (review's RejectionReason, or ACCOUNT_CLOSED): said in the requester's language */
     @Transactional
-    public void notifyRejection(String caseId, String reason) {
+    public void notifyRejection(String caseId, String englishReason, String reasonCode) {
         RecoveryCase recoveryCase = load(caseId);
+        String reason = rejectionReason(reasonCode, englishReason, words(recoveryCase));
         if (!steps.firstTime(caseId, "rejection-notice")) {
             return;
         }
@@ -164,6 +166,20 @@ public class CaseProgress {
     /** The language the requester filed in: their mails and the desk's messages go in it. */
     private static Locale language(RecoveryCase recoveryCase) {
         return RequesterLanguage.ofStored(recoveryCase.requesterLanguage);
+    }
+
+    /** The reason in the words of the requester's language; an unknown code keeps the text it came with. */
+    static String rejectionReason(String code, String englishReason, RequesterWords words) {
+        return switch (code == null ? "" : code) {
+            case "DOCUMENT_ILLEGIBLE" -> words.reasonIllegible();
+            case "DOCUMENT_MISMATCH" -> words.reasonDocumentMismatch();
+            case "SELFIE_MISMATCH" -> words.reasonSelfieMismatch();
+            case "NOTE_MISSING" -> words.reasonNoteMissing();
+            case "SIGNS_OF_EDITING", "SUSPECTED_FRAUD" -> words.reasonNotConfirmed();
+            case "SECOND_APPROVAL_DENIED" -> words.reasonSecondCheck();
+            case "ACCOUNT_CLOSED" -> words.reasonAccountClosed();
+            default -> englishReason;
+        };
     }
 
     private static RequesterWords words(RecoveryCase recoveryCase) {

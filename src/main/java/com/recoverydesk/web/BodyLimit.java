@@ -5,7 +5,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,10 +24,18 @@ public class BodyLimit {
     /** How much of an oversized body is drained before giving up on the client reading the answer. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
-    private final long maxBytes;
+    /** The routes that take uploads: the only ones a client streams a large body to. */
+    private static final List<String> UPLOAD_PATHS = List.of("/api/v1/my-case/evidence", "/recover/case/evidence");
+    /** After the filters (security headers, the language, the announced-size check), before Quarkus REST reads the body. */
+    private static final int CHUNKED_SPOOL_ORDER = -10;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+    private final long maxBytes;
+    private final String uploadsDirectory;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+                     @ConfigProperty(name = "quarkus.http.body.uploads-directory", defaultValue = "file-uploads") String uploadsDirectory) {
         this.maxBytes = maxBodySize.asLongValue();
+        this.uploadsDirectory = uploadsDirectory;
     }
 
     /** A page of its own: the layout needs the request's identity, which this early filter does not have. */
@@ -63,10 +74,26 @@ public class BodyLimit {
     }
 
     /**
-     * A body of unknown length (chunked) is only found too large while it is read, by the body
-     * handler, which fails the request with 413: that failure gets the same answer as an announced one.
+     * A body of unknown length (HTTP/1.1 chunked) is only found too large while it is read. Quarkus REST
+     * reads an upload itself and answers a bare 413 when it runs over; so a chunked upload is read
+     * first by Vert.x's body handler (the same limit and spool directory), whose overrun fails the
+     * request with 413, and that failure gets the same answer as an announced one. Within the limit,
+     * Quarkus REST takes the form the body handler parsed.
      */
     void tooLargeWhileRead(@Observes Router router) {
+        BodyHandler spool = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBytes).setHandleFileUploads(true)
+                .setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(true);
+        for (String path : UPLOAD_PATHS) {
+            router.post(path).order(CHUNKED_SPOOL_ORDER).handler(rc -> {
+                // HTTP/2 has no chunked encoding, and Quarkus REST cannot take over an HTTP/2 request whose
+                // body was read already: such a body without a length keeps Quarkus' own limit
+                if (rc.request().headers().contains("Content-Length") || rc.request().version() == HttpVersion.HTTP_2) {
+                    rc.next();
+                } else {
+                    spool.handle(rc);
+                }
+            });
+        }
         router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().ended() && !rc.response().headWritten()) {
                 answerTooLarge(rc);

@@ -590,6 +590,28 @@ public interface RequesterWords {
     @Message("Your two-factor authentication was reset. We mailed you a link to set up your new authenticator. Withdrawals are locked until {lockedUntil}.")
     String deskResetDone(String lockedUntil);
 
+    // why a request was not approved (the review's reason codes)
+    @Message("the photos of your document could not be read.")
+    String reasonIllegible();
+
+    @Message("the document does not match the details we hold for the account.")
+    String reasonDocumentMismatch();
+
+    @Message("the selfie did not let us confirm that you are the person on the document.")
+    String reasonSelfieMismatch();
+
+    @Message("the handwritten note with your ticket reference and the date was missing or unreadable.")
+    String reasonNoteMissing();
+
+    @Message("the documents did not let us confirm that the account is yours.")
+    String reasonNotConfirmed();
+
+    @Message("the second check of your documents did not let us confirm that the account is yours.")
+    String reasonSecondCheck();
+
+    @Message("the account is closed, and the two-factor authentication of a closed account is not reset.")
+    String reasonAccountClosed();
+
     @Message("Someone objected to the reset through the link mailed to the account's addresses. Nothing was changed on the account. A supervisor will look into the case.")
     String deskObjected();
 
