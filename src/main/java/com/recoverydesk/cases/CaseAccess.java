@@ -60,14 +60,14 @@ public class CaseAccess {
         Panache.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
         requireCurrentToken(found, token);
         if (found.accessReadOnly) {
-            throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.");
+            throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.").withCode("case.read-only");
         }
         return found;
     }
 
     private static void requireCurrentToken(RecoveryCase found, JsonWebToken token) {
         if (found == null || found.accessTokenId == null || !found.accessTokenId.equals(token.getTokenID())) {
-            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.");
+            throw new ProblemException(401, "Unauthorized", "This case link is no longer valid. Request a new code to follow your case.").withCode("case.token-invalid");
         }
     }
 

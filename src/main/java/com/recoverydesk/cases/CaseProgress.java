@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import com.recoverydesk.web.RequesterLanguage;
+import com.recoverydesk.web.RequesterWords;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,9 +45,9 @@ public class CaseProgress {
         if (!steps.firstTime(caseId, "request-evidence")) {
             return;
         }
-        List<RequesterMails.RequirementLine> lines = lines(EvidenceRequirements.decode(recoveryCase.requiredEvidence));
-        mail.send(RequesterMails.evidenceRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines, caseLink()));
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Please upload the documents listed below, then submit them for review.");
+        List<RequesterMails.RequirementLine> lines = lines(EvidenceRequirements.decode(recoveryCase.requiredEvidence), language(recoveryCase));
+        mail.send(RequesterMails.evidenceRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines, caseLink(), language(recoveryCase)));
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, words(recoveryCase).deskUploadPlease());
         audit.record(Actor.system(), "case.evidence-requested", caseId, Map.of("requiredEvidence", recoveryCase.requiredEvidence));
     }
 
@@ -55,7 +58,7 @@ public class CaseProgress {
             return;
         }
         List<EvidenceRequirements.Requirement> missing = EvidenceRequirements.missing(recoveryCase.requiredEvidence, uploadedKinds(caseId));
-        mail.send(RequesterMails.evidenceReminder(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines(missing), caseLink()));
+        mail.send(RequesterMails.evidenceReminder(registeredAddress(recoveryCase), recoveryCase.ticketRef, lines(missing, language(recoveryCase)), caseLink(), language(recoveryCase)));
         audit.record(Actor.system(), "case.evidence-reminder-sent", caseId, Map.of("round", recoveryCase.moreInfoRounds));
     }
 
@@ -71,18 +74,20 @@ public class CaseProgress {
         recoveryCase.updatedAt = now();
         completeOpenTasks(caseId, recoveryCase.updatedAt);
         CaseMessage.post(caseId, CaseMessage.Author.DESK, question);
-        mail.send(RequesterMails.moreInfoRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, question, caseLink()));
+        mail.send(RequesterMails.moreInfoRequested(registeredAddress(recoveryCase), recoveryCase.ticketRef, question, caseLink(), language(recoveryCase)));
         audit.record(Actor.system(), "case.more-info-requested", caseId, Map.of("round", round));
     }
 
+    /** @param reasonCode the reason's name (review's RejectionReason, or ACCOUNT_CLOSED): said in the requester's language */
     @Transactional
-    public void notifyRejection(String caseId, String reason) {
+    public void notifyRejection(String caseId, String englishReason, String reasonCode) {
         RecoveryCase recoveryCase = load(caseId);
+        String reason = rejectionReason(reasonCode, englishReason, words(recoveryCase));
         if (!steps.firstTime(caseId, "rejection-notice")) {
             return;
         }
-        mail.send(RequesterMails.rejected(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason));
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "We could not approve your request: " + reason);
+        mail.send(RequesterMails.rejected(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason, language(recoveryCase)));
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, words(recoveryCase).deskNotApproved(reason));
         audit.record(Actor.system(), "case.rejection-notified", caseId, Map.of());
     }
 
@@ -99,7 +104,7 @@ public class CaseProgress {
         completeOpenTasks(caseId, recoveryCase.closedAt);
         if (outcome == CaseStatus.EXPIRED && steps.firstTime(caseId, "expiry-notice")) {
             // rejection and recovery have their own notices in the process; expiry is told here
-            mail.send(RequesterMails.expired(registeredAddress(recoveryCase), recoveryCase.ticketRef, publicUrl.of("/recover")));
+            mail.send(RequesterMails.expired(registeredAddress(recoveryCase), recoveryCase.ticketRef, publicUrl.of("/recover"), language(recoveryCase)));
         }
         audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", outcome.name()));
     }
@@ -120,9 +125,9 @@ public class CaseProgress {
         recoveryCase.closedAt = now();
         recoveryCase.updatedAt = recoveryCase.closedAt;
         completeOpenTasks(caseId, recoveryCase.closedAt);
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "We closed this case: " + reason);
+        CaseMessage.post(caseId, CaseMessage.Author.DESK, words(recoveryCase).deskClosed(reason));
         if (steps.firstTime(caseId, "cancellation-notice")) {
-            mail.send(RequesterMails.cancelled(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason, publicUrl.of("/recover")));
+            mail.send(RequesterMails.cancelled(registeredAddress(recoveryCase), recoveryCase.ticketRef, reason, publicUrl.of("/recover"), language(recoveryCase)));
         }
         audit.record(Actor.system(), "case.closed", caseId, Map.of("outcome", CaseStatus.CANCELLED.name()));
         return true;
@@ -154,8 +159,31 @@ public class CaseProgress {
                 .orElseThrow(() -> new IllegalStateException("the directory no longer knows the account of case " + recoveryCase.id));
     }
 
-    private static List<RequesterMails.RequirementLine> lines(List<EvidenceRequirements.Requirement> requirements) {
-        return requirements.stream().map(r -> new RequesterMails.RequirementLine(r.label(), r.why())).toList();
+    private static List<RequesterMails.RequirementLine> lines(List<EvidenceRequirements.Requirement> requirements, Locale locale) {
+        return requirements.stream().map(r -> new RequesterMails.RequirementLine(r.label(locale), r.why(locale))).toList();
+    }
+
+    /** The language the requester filed in: their mails and the desk's messages go in it. */
+    private static Locale language(RecoveryCase recoveryCase) {
+        return RequesterLanguage.ofStored(recoveryCase.requesterLanguage);
+    }
+
+    /** The reason in the words of the requester's language; an unknown code keeps the text it came with. */
+    static String rejectionReason(String code, String englishReason, RequesterWords words) {
+        return switch (code == null ? "" : code) {
+            case "DOCUMENT_ILLEGIBLE" -> words.reasonIllegible();
+            case "DOCUMENT_MISMATCH" -> words.reasonDocumentMismatch();
+            case "SELFIE_MISMATCH" -> words.reasonSelfieMismatch();
+            case "NOTE_MISSING" -> words.reasonNoteMissing();
+            case "SIGNS_OF_EDITING", "SUSPECTED_FRAUD" -> words.reasonNotConfirmed();
+            case "SECOND_APPROVAL_DENIED" -> words.reasonSecondCheck();
+            case "ACCOUNT_CLOSED" -> words.reasonAccountClosed();
+            default -> englishReason;
+        };
+    }
+
+    private static RequesterWords words(RecoveryCase recoveryCase) {
+        return RequesterLanguage.words(language(recoveryCase));
     }
 
     private String caseLink() {

@@ -25,6 +25,23 @@ public enum CaseStatus {
         return plainWords;
     }
 
+    /** The same, in the requester's language. */
+    public String plainWords(java.util.Locale locale) {
+        com.recoverydesk.web.RequesterWords words = com.recoverydesk.web.RequesterLanguage.words(locale);
+        return switch (this) {
+            case AWAITING_EVIDENCE -> words.wordsAwaitingEvidence();
+            case IN_REVIEW -> words.wordsInReview();
+            case AWAITING_APPROVAL -> words.wordsAwaitingApproval();
+            case COOLING_OFF -> words.wordsCoolingOff();
+            case RECOVERED -> words.wordsRecovered();
+            case REJECTED -> words.wordsRejected();
+            case EXPIRED -> words.wordsExpired();
+            case FROZEN -> words.wordsFrozen();
+            case WITHDRAWN -> words.wordsWithdrawn();
+            case CANCELLED -> words.wordsCancelled();
+        };
+    }
+
     /** The final statuses: a case in one of them is over. */
     public static final java.util.List<CaseStatus> CLOSED = java.util.List.of(RECOVERED, REJECTED, EXPIRED, WITHDRAWN, CANCELLED);
 

@@ -1,8 +1,11 @@
 package com.recoverydesk.cases;
 
+import com.recoverydesk.web.RequesterLanguage;
+import com.recoverydesk.web.RequesterWords;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,6 +22,24 @@ public final class EvidenceRequirements {
         /** In words, for the requester: "Short video or Second document". */
         public String label() {
             return String.join(" or ", anyOf.stream().map(EvidenceRequirements::kindLabel).toList());
+        }
+
+        /** In the words of the requester's language. */
+        public String label(Locale locale) {
+            RequesterWords words = RequesterLanguage.words(locale);
+            return String.join(words.kindsOr(), anyOf.stream().map(k -> kindLabel(k, locale)).toList());
+        }
+
+        /** Why it is asked for, in the requester's language. */
+        public String why(Locale locale) {
+            RequesterWords words = RequesterLanguage.words(locale);
+            return switch (code()) {
+                case "ID_FRONT" -> words.whyIdFront();
+                case "ID_BACK" -> words.whyIdBack();
+                case "SELFIE_WITH_NOTE" -> words.whySelfie();
+                case "VIDEO|SECOND_DOCUMENT" -> words.whyVideoOrSecond();
+                default -> why;
+            };
         }
 
         /** The stored form: kinds joined by '|'. */
@@ -46,6 +67,19 @@ public final class EvidenceRequirements {
             case "SELFIE_WITH_NOTE" -> "Selfie with ID and handwritten note";
             case "SECOND_DOCUMENT" -> "Second document";
             case "VIDEO" -> "Short video";
+            default -> kind;
+        };
+    }
+
+    /** An evidence kind in the words of the requester's language. */
+    public static String kindLabel(String kind, Locale locale) {
+        RequesterWords words = RequesterLanguage.words(locale);
+        return switch (kind) {
+            case "ID_FRONT" -> words.kindIdFront();
+            case "ID_BACK" -> words.kindIdBack();
+            case "SELFIE_WITH_NOTE" -> words.kindSelfie();
+            case "SECOND_DOCUMENT" -> words.kindSecondDocument();
+            case "VIDEO" -> words.kindVideo();
             default -> kind;
         };
     }

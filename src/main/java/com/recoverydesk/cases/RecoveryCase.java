@@ -54,6 +54,10 @@ public class RecoveryCase extends PanacheEntityBase {
     @Column(name = "more_info_rounds", nullable = false)
     public int moreInfoRounds;
 
+    /** The language the requester filed in ("en", "ja"): the mails go in it. */
+    @Column(name = "requester_language", nullable = false, length = 8)
+    public String requesterLanguage = "en";
+
     @Column(name = "request_country", length = 2)
     public String requestCountry;
 

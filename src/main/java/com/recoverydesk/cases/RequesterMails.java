@@ -5,7 +5,9 @@ import com.recoverydesk.notify.OutgoingMail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.qute.i18n.Localized;
 import java.util.List;
+import java.util.Locale;
 
 /** The mails of a case to the requester's registered address, rendered from Qute templates. */
 final class RequesterMails {
@@ -30,31 +32,31 @@ final class RequesterMails {
         static native TemplateInstance cancelled(String ticketRef, String reason, String newRequestLink);
     }
 
-    private static RequesterMessages words() {
-        return MessageBundles.get(RequesterMessages.class);
+    private static RequesterMessages words(Locale locale) {
+        return MessageBundles.get(RequesterMessages.class, Localized.Literal.of(locale.toLanguageTag()));
     }
 
-    static OutgoingMail evidenceRequested(String to, String ticketRef, List<RequirementLine> requirements, String caseLink) {
-        return MailVariants.render(to, words().evidenceSubject(ticketRef), Templates.evidenceRequested(ticketRef, requirements, caseLink));
+    static OutgoingMail evidenceRequested(String to, String ticketRef, List<RequirementLine> requirements, String caseLink, Locale locale) {
+        return MailVariants.render(to, words(locale).evidenceSubject(ticketRef), Templates.evidenceRequested(ticketRef, requirements, caseLink), locale);
     }
 
-    static OutgoingMail evidenceReminder(String to, String ticketRef, List<RequirementLine> missing, String caseLink) {
-        return MailVariants.render(to, words().reminderSubject(ticketRef), Templates.evidenceReminder(ticketRef, missing, caseLink));
+    static OutgoingMail evidenceReminder(String to, String ticketRef, List<RequirementLine> missing, String caseLink, Locale locale) {
+        return MailVariants.render(to, words(locale).reminderSubject(ticketRef), Templates.evidenceReminder(ticketRef, missing, caseLink), locale);
     }
 
-    static OutgoingMail moreInfoRequested(String to, String ticketRef, String question, String caseLink) {
-        return MailVariants.render(to, words().moreInfoSubject(ticketRef), Templates.moreInfoRequested(ticketRef, question, caseLink));
+    static OutgoingMail moreInfoRequested(String to, String ticketRef, String question, String caseLink, Locale locale) {
+        return MailVariants.render(to, words(locale).moreInfoSubject(ticketRef), Templates.moreInfoRequested(ticketRef, question, caseLink), locale);
     }
 
-    static OutgoingMail expired(String to, String ticketRef, String newRequestLink) {
-        return MailVariants.render(to, words().expiredSubject(ticketRef), Templates.expired(ticketRef, newRequestLink));
+    static OutgoingMail expired(String to, String ticketRef, String newRequestLink, Locale locale) {
+        return MailVariants.render(to, words(locale).expiredSubject(ticketRef), Templates.expired(ticketRef, newRequestLink), locale);
     }
 
-    static OutgoingMail cancelled(String to, String ticketRef, String reason, String newRequestLink) {
-        return MailVariants.render(to, words().expiredSubject(ticketRef), Templates.cancelled(ticketRef, reason, newRequestLink));
+    static OutgoingMail cancelled(String to, String ticketRef, String reason, String newRequestLink, Locale locale) {
+        return MailVariants.render(to, words(locale).expiredSubject(ticketRef), Templates.cancelled(ticketRef, reason, newRequestLink), locale);
     }
 
-    static OutgoingMail rejected(String to, String ticketRef, String reason) {
-        return MailVariants.render(to, words().rejectionSubject(ticketRef), Templates.rejected(ticketRef, reason));
+    static OutgoingMail rejected(String to, String ticketRef, String reason, Locale locale) {
+        return MailVariants.render(to, words(locale).rejectionSubject(ticketRef), Templates.rejected(ticketRef, reason), locale);
     }
 }

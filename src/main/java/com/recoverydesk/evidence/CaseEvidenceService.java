@@ -92,7 +92,7 @@ public class CaseEvidenceService {
         if (claimed.isPresent() && claimed.get() != stored.format()) {
             files.deleteContent(stored.objectKey());
             throw new ProblemException(415, "Mislabelled file", "The file is called or declared " + claimed.get().description()
-                    + " but its content is " + stored.format().description() + ". Upload the original file.");
+                    + " but its content is " + stored.format().description() + ". Upload the original file.").withCode("evidence.refused");
         }
         Recorded recorded;
         try {
@@ -122,7 +122,7 @@ public class CaseEvidenceService {
     private Recorded record(String caseId, StoredEvidence stored) {
         RecoveryCase recoveryCase = caseToChange(caseId);
         if (EvidenceFile.count("caseId = ?1 and purgedAt is null", caseId) >= MAX_FILES_PER_CASE) {
-            throw ProblemException.conflict("This case already holds " + MAX_FILES_PER_CASE + " files; submit them or ask the desk.");
+            throw ProblemException.conflict("This case already holds " + MAX_FILES_PER_CASE + " files; submit them or ask the desk.").withCode("evidence.too-many-files");
         }
         List<EvidenceFile> replaced = EvidenceFile.list("caseId = ?1 and kind = ?2 and submittedInRound is null and purgedAt is null", caseId, stored.kind());
         EvidenceFile file = new EvidenceFile();
@@ -167,22 +167,22 @@ public class CaseEvidenceService {
     public void submit(String caseId) {
         RecoveryCase recoveryCase = caseToChange(caseId);
         if (recoveryCase.requiredEvidence == null) {
-            throw ProblemException.conflict("We are still preparing your case. Please try again in a minute.");
+            throw ProblemException.conflict("We are still preparing your case. Please try again in a minute.").withCode("evidence.still-preparing");
         }
         List<EvidenceFile> all = EvidenceFile.ofCase(caseId);
         List<String> kinds = all.stream().map(f -> f.kind.name()).toList();
         List<EvidenceRequirements.Requirement> missing = EvidenceRequirements.missing(recoveryCase.requiredEvidence, kinds);
         if (!missing.isEmpty()) {
             throw ProblemException.badRequest("Still missing: " + String.join("; ",
-                    missing.stream().map(r -> String.join(" or ", r.anyOf())).toList()) + ".");
+                    missing.stream().map(r -> String.join(" or ", r.anyOf())).toList()) + ".").withCode("evidence.still-missing");
         }
         List<EvidenceFile> fresh = all.stream().filter(f -> f.submittedInRound == null).toList();
         if (fresh.isEmpty()) {
-            throw ProblemException.badRequest("Upload at least one new file before you submit again.");
+            throw ProblemException.badRequest("Upload at least one new file before you submit again.").withCode("evidence.nothing-new");
         }
         int round = recoveryCase.moreInfoRounds;
         if (!steps.firstTime(caseId, "evidence-submitted:round-" + round)) {
-            throw ProblemException.conflict("These documents were already submitted.");
+            throw ProblemException.conflict("These documents were already submitted.").withCode("evidence.already-submitted");
         }
         fresh.forEach(f -> f.submittedInRound = round);
         recoveryCase.status = CaseStatus.IN_REVIEW;
@@ -210,7 +210,7 @@ public class CaseEvidenceService {
             throw ProblemException.notFound("No such case.");
         }
         if (recoveryCase.status != CaseStatus.AWAITING_EVIDENCE) {
-            throw ProblemException.conflict("Your case is not waiting for documents at the moment.");
+            throw ProblemException.conflict("Your case is not waiting for documents at the moment.").withCode("evidence.not-awaiting");
         }
         return recoveryCase;
     }

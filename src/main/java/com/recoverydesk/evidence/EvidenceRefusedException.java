@@ -38,6 +38,7 @@ public class EvidenceRefusedException extends ProblemException {
 
     public EvidenceRefusedException(Reason reason, String detail) {
         super(reason.status, reason.title, detail);
+        withCode(reason == Reason.BUSY ? "evidence.busy" : "evidence.refused");
         this.reason = reason;
     }
 

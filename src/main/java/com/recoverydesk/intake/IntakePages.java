@@ -3,6 +3,9 @@ package com.recoverydesk.intake;
 import com.recoverydesk.web.ClientAddress;
 import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.RequesterLanguage;
+import com.recoverydesk.web.RequesterProblems;
+import com.recoverydesk.web.RequesterWords;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,9 +41,12 @@ public class IntakePages {
     private final IntakeConfig config;
 
     private final boolean demoMail;
+    private final RequesterLanguage language;
 
     public IntakePages(IntakeService intake, AccessCodeMailer mailer, IntakeConfig config,
-                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "recovery.mail.transport") String mailTransport) {
+                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "recovery.mail.transport") String mailTransport,
+                       RequesterLanguage language) {
+        this.language = language;
         this.demoMail = "demo".equals(mailTransport);
         this.intake = intake;
         this.mailer = mailer;
@@ -61,9 +67,9 @@ public class IntakePages {
     @GET
     public TemplateInstance requestForm(@jakarta.ws.rs.QueryParam("sessionEnded") String sessionEnded,
                                         @jakarta.ws.rs.QueryParam("signedOut") String signedOut) {
-        return Templates.request(new RequestForm("", ""), signedOut != null
-                ? "You are signed out of your case. To follow it again, ask for a new code: your case stays as it is."
-                : sessionEnded != null ? "Your session for this case has ended. Ask for a new code to follow your case." : null);
+        RequesterWords words = language.words();
+        return Templates.request(new RequestForm("", ""), signedOut != null ? words.signedOutNotice()
+                : sessionEnded != null ? words.sessionEndedNotice() : null);
     }
 
     @POST
@@ -71,18 +77,19 @@ public class IntakePages {
     public Response file(@FormParam("accountEmail") String accountEmail, @FormParam("description") String description,
                          @Context HttpServerRequest http) {
         RequestForm form = new RequestForm(trim(accountEmail), description == null ? "" : description);
+        RequesterWords words = language.words();
         String problem = form.accountEmail().isEmpty() || !EMAIL.matcher(form.accountEmail()).matches() || form.accountEmail().length() > 320
-                ? "Enter the e-mail address of your account."
-                : form.description().isBlank() ? "Tell us briefly what happened."
-                : form.description().length() > 2000 ? "Please keep the description under 2000 characters." : null;
+                ? words.enterEmail()
+                : form.description().isBlank() ? words.tellWhatHappened()
+                : form.description().length() > 2000 ? words.descriptionTooLong() : null;
         if (problem != null) {
             return Response.status(400).entity(Templates.request(form, problem)).build();
         }
         try {
             mailer.sendLater(intake.fileRequest(form.accountEmail(), form.description(), ClientAddress.of(http),
-                    config.countryHeader().map(http::getHeader)));
+                    config.countryHeader().map(http::getHeader), language.current()));
         } catch (ProblemException refused) {
-            return withRetryAfter(Response.status(refused.status()).entity(Templates.request(form, refused.getMessage())), refused);
+            return withRetryAfter(Response.status(refused.status()).entity(Templates.request(form, RequesterProblems.text(refused, language.current()))), refused);
         }
         return Response.ok(Templates.code(form.accountEmail(), config.codeLifetime().toMinutes(), null, demoMailbox(form.accountEmail()))).build();
     }
@@ -95,12 +102,12 @@ public class IntakePages {
         String email = trim(accountEmail);
         try {
             if (email.isEmpty() || code == null || !code.trim().matches("\\d{6}")) {
-                throw ProblemException.badRequest("Enter the 6-digit code from the mail.");
+                throw ProblemException.badRequest("Enter the 6-digit code from the mail.").withCode("intake.enter-code");
             }
             return opened(intake.confirmWithCode(email, code.trim(), ClientAddress.of(http)));
         } catch (ProblemException refused) {
             return withRetryAfter(Response.status(refused.status())
-                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), refused.getMessage(), demoMailbox(email))), refused);
+                    .entity(Templates.code(email, config.codeLifetime().toMinutes(), RequesterProblems.text(refused, language.current()), demoMailbox(email))), refused);
         }
     }
 
@@ -118,7 +125,7 @@ public class IntakePages {
         try {
             return opened(intake.confirmWithLink(linkToken));
         } catch (ProblemException refused) {
-            return Response.status(refused.status()).entity(Templates.confirmLink(linkToken, refused.getMessage())).build();
+            return Response.status(refused.status()).entity(Templates.confirmLink(linkToken, RequesterProblems.text(refused, language.current()))).build();
         }
     }
 

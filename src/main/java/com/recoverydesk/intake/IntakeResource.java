@@ -1,5 +1,6 @@
 package com.recoverydesk.intake;
 
+import com.recoverydesk.web.RequesterLanguage;
 import com.recoverydesk.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -50,7 +51,8 @@ public class IntakeResource {
 
     @POST
     public Response file(@Valid @NotNull RecoveryRequestRequest request, @Context HttpServerRequest http) {
-        IntakeService.FiledRequest filed = intake.fileRequest(request.accountEmail(), request.description(), ClientAddress.of(http), country(http));
+        IntakeService.FiledRequest filed = intake.fileRequest(request.accountEmail(), request.description(), ClientAddress.of(http), country(http),
+                RequesterLanguage.fromAcceptLanguage(http.getHeader("Accept-Language")).orElse(RequesterLanguage.ENGLISH));
         mailer.sendLater(filed);
         return Response.accepted(new AcceptedResponse(accepted)).build();
     }

@@ -12,6 +12,7 @@ import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.notify.MailService;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.RequesterLanguage;
 import com.recoverydesk.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -41,8 +42,6 @@ import java.util.UUID;
 public class IntakeService {
 
     /** Says no more than the requester needs: the reset cannot happen, so no documents are wanted. */
-    static final String NOT_ELIGIBLE = "The two-factor authentication of this account cannot be reset through the Recovery Desk, "
-            + "so we need no documents from you and nothing was changed. If you have questions about your account, contact customer support.";
     static final String WRONG_CODE = "That code is not valid. Check the latest mail from us, or file a new request.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,20 +70,27 @@ public class IntakeService {
     }
 
     /** What the mailer needs to send the code; held in memory only, never stored in clear. */
-    public record FiledRequest(long requestId, String email, String code, String linkToken) {}
+    public record FiledRequest(long requestId, String email, String code, String linkToken, Locale language) {}
 
     public record Confirmed(String caseId, String ticketRef, String caseToken, boolean newCase) {}
 
     /** Files a request; 429 with a wait when the address or the client filed too many. */
     @Transactional
     public FiledRequest fileRequest(String email, String description, String clientAddress, Optional<String> requestCountry) {
+        return fileRequest(email, description, clientAddress, requestCountry, RequesterLanguage.ENGLISH);
+    }
+
+    /** Files a request in the requester's language, which its mails and its case's mails keep. */
+    @Transactional
+    public FiledRequest fileRequest(String email, String description, String clientAddress, Optional<String> requestCountry,
+                                    Locale language) {
         String normalised = normalise(email);
         String emailHash = sha256(normalised);
         Optional<Duration> wait = rateLimiter.hit(
                 new RateLimiter.Limit("intake:address:" + emailHash, config.requestsPerAddress(), config.requestWindow()),
                 new RateLimiter.Limit("intake:client:" + clientAddress, config.requestsPerClient(), config.requestWindow()));
         if (wait.isPresent()) {
-            throw ProblemException.tooManyRequests("Too many recovery requests. Please wait before trying again.", wait.get());
+            throw ProblemException.tooManyRequests("Too many recovery requests. Please wait before trying again.", wait.get()).withCode("intake.too-many-requests");
         }
         // only the newest request of an address stays good: an older code must not come back when the newest burns
         RecoveryRequest.update("status = ?1 where emailHash = ?2 and status = ?3",
@@ -101,10 +107,11 @@ public class IntakeService {
         request.linkTokenHash = sha256(linkToken);
         request.status = RecoveryRequest.Status.PENDING;
         request.requestCountry = requestCountry.filter(c -> c.matches("[A-Za-z]{2}")).map(c -> c.toUpperCase(Locale.ROOT)).orElse(null);
+        request.requesterLanguage = language.getLanguage();
         request.createdAt = now;
         request.expiresAt = now.plus(config.codeLifetime());
         request.persist();
-        return new FiledRequest(request.id, normalised, code, linkToken);
+        return new FiledRequest(request.id, normalised, code, linkToken, language);
     }
 
     /**
@@ -120,7 +127,8 @@ public class IntakeService {
         }
         request.accountRef = account.get().accountRef();
         String link = publicUrl.base() + "/recover/confirm/" + filed.linkToken();
-        mail.send(IntakeMails.accessCode(account.get().email(), account.get().displayName(), filed.code(), link, config.codeLifetime()));
+        mail.send(IntakeMails.accessCode(account.get().email(), account.get().displayName(), filed.code(), link, config.codeLifetime(),
+                filed.language()));
         audit.record(Actor.system(), "intake.code-sent", null, Map.of("accountRef", account.get().accountRef(), "requestId", request.id));
     }
 
@@ -131,7 +139,7 @@ public class IntakeService {
         rateLimiter.hit(new RateLimiter.Limit("confirm:client:" + clientAddress, config.confirmationsPerClient(), config.requestWindow()),
                         new RateLimiter.Limit("confirm:address:" + emailHash, config.confirmationsPerAddress(), config.requestWindow()))
                 .ifPresent(wait -> {
-                    throw ProblemException.tooManyRequests("Too many attempts. Please wait before trying again.", wait);
+                    throw ProblemException.tooManyRequests("Too many attempts. Please wait before trying again.", wait).withCode("intake.too-many-attempts");
                 });
         // the row is locked until this attempt is counted: parallel guesses wait for each other and
         // see each other's count (and the burn), instead of overwriting it
@@ -141,7 +149,7 @@ public class IntakeService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (request == null) {
-            throw ProblemException.badRequest(WRONG_CODE);
+            throw ProblemException.badRequest(WRONG_CODE).withCode("intake.wrong-code");
         }
         boolean right = code != null && MessageDigest.isEqual(
                 sha256(request.codeSalt + ":" + code.trim()).getBytes(StandardCharsets.US_ASCII),
@@ -154,7 +162,7 @@ public class IntakeService {
                         RecoveryRequest.Status.BURNT, emailHash, RecoveryRequest.Status.PENDING);
                 audit.record(Actor.requester(), "intake.request-burnt", null, Map.of("requestId", request.id));
             }
-            throw ProblemException.badRequest(WRONG_CODE);
+            throw ProblemException.badRequest(WRONG_CODE).withCode("intake.wrong-code");
         }
         return openCase(request);
     }
@@ -167,7 +175,7 @@ public class IntakeService {
                         sha256(linkToken), RecoveryRequest.Status.PENDING, now())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (request == null || request.accountRef == null) {
-            throw ProblemException.badRequest("This link is not valid any more. File a new request to get a new one.");
+            throw ProblemException.badRequest("This link is not valid any more. File a new request to get a new one.").withCode("intake.link-invalid");
         }
         return openCase(request);
     }
@@ -196,6 +204,7 @@ public class IntakeService {
         opened.status = CaseStatus.AWAITING_EVIDENCE;
         opened.description = request.description;
         opened.requestCountry = request.requestCountry;
+        opened.requesterLanguage = request.requesterLanguage;
         opened.openedAt = now;
         opened.updatedAt = now;
         String token = caseAccess.issueToken(opened, config.caseTokenLifetime());
@@ -204,7 +213,7 @@ public class IntakeService {
             RecoveryCase.flush();
         } catch (jakarta.persistence.PersistenceException alreadyOpen) {
             // another confirmation for the account opened its case a moment ago (one open case per account)
-            throw ProblemException.conflict("Your case was opened a moment ago. Confirm once more to follow it.");
+            throw ProblemException.conflict("Your case was opened a moment ago. Confirm once more to follow it.").withCode("intake.opened-moment-ago");
         }
         request.caseId = opened.id;
         audit.record(Actor.requester(), "case.opened", opened.id, Map.of("ticketRef", opened.ticketRef, "accountRef", opened.accountRef));
@@ -227,7 +236,8 @@ public class IntakeService {
         opened.requiredEvidence = "";
         opened.closedAt = now;
         opened.updatedAt = now;
-        CaseMessage.post(opened.id, CaseMessage.Author.DESK, NOT_ELIGIBLE);
+        CaseMessage.post(opened.id, CaseMessage.Author.DESK,
+                RequesterLanguage.words(RequesterLanguage.ofStored(opened.requesterLanguage)).deskNotEligible());
         audit.record(Actor.system(), "case.refused-not-eligible", opened.id, Map.of("reason", "ACCOUNT_NOT_ELIGIBLE"));
     }
 

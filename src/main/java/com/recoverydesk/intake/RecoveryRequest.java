@@ -48,6 +48,10 @@ public class RecoveryRequest extends PanacheEntityBase {
     public Status status;
 
     /** ISO country code of the client, when the load balancer tells it ({@code recovery.intake.country-header}). */
+    /** The language the requester filed in ("en", "ja"): the mails go in it. */
+    @Column(name = "requester_language", nullable = false, length = 8)
+    public String requesterLanguage = "en";
+
     @Column(name = "request_country", length = 2)
     public String requestCountry;
 

@@ -12,6 +12,11 @@ public final class MailVariants {
     private MailVariants() {
     }
 
+    /** Renders in the given language (the requester's), whatever the request being served is in. */
+    public static OutgoingMail render(String to, String subject, TemplateInstance template, java.util.Locale locale) {
+        return render(to, subject, template.setLocale(locale));
+    }
+
     public static OutgoingMail render(String to, String subject, TemplateInstance template) {
         String text = template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_PLAIN)).render();
         String html = template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();

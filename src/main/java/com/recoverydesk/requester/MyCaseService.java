@@ -50,7 +50,7 @@ public class MyCaseService {
         String caseId = access.caseToChange(token).id;
         rateLimiter.hit(new RateLimiter.Limit("upload:case:" + caseId, config.uploadsPerCase(), config.uploadWindow()))
                 .ifPresent(wait -> {
-                    throw ProblemException.tooManyRequests("You uploaded many files in a short time. Please wait a while before the next one.", wait);
+                    throw ProblemException.tooManyRequests("You uploaded many files in a short time. Please wait a while before the next one.", wait).withCode("case.upload-throttled");
                 });
         return caseId;
     }
@@ -63,20 +63,27 @@ public class MyCaseService {
 
     @Transactional
     public MyCaseView view(JsonWebToken token) {
+        return view(token, java.util.Locale.ENGLISH);
+    }
+
+    /** The case in the words of the requester's language (the page's). */
+    @Transactional
+    public MyCaseView view(JsonWebToken token, java.util.Locale locale) {
+        PlainWords plain = new PlainWords(locale);
         RecoveryCase recoveryCase = access.caseOf(token);
         List<EvidenceFile> files = EvidenceFile.ofCase(recoveryCase.id);
         List<String> kinds = files.stream().map(f -> f.kind.name()).toList();
         List<MyCaseView.RequirementView> requirements = EvidenceRequirements.decode(recoveryCase.requiredEvidence).stream()
-                .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(), r.why(), r.metBy(kinds)))
+                .map(r -> new MyCaseView.RequirementView(r.anyOf(), r.label(locale), r.why(locale), r.metBy(kinds)))
                 .toList();
         List<MyCaseView.EvidenceView> evidence = files.stream()
                 .map(f -> new MyCaseView.EvidenceView(f.id, f.kind.name(), f.contentType, f.originalSizeBytes, f.originalSha256, f.uploadedAt,
-                        f.submittedInRound != null, EvidenceRequirements.kindLabel(f.kind.name()), PlainWords.fileType(f.contentType),
-                        PlainWords.size(f.originalSizeBytes), PlainWords.when(f.uploadedAt)))
+                        f.submittedInRound != null, EvidenceRequirements.kindLabel(f.kind.name(), locale), plain.fileType(f.contentType),
+                        plain.size(f.originalSizeBytes), plain.when(f.uploadedAt)))
                 .toList();
         List<MyCaseView.MessageView> messages = CaseMessage.of(recoveryCase.id).stream()
-                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? "Recovery Desk" : "You", m.body, m.createdAt,
-                        PlainWords.when(m.createdAt)))
+                .map(m -> new MyCaseView.MessageView(m.author == CaseMessage.Author.DESK ? plain.words().fromDesk() : plain.words().fromYou(),
+                        m.body, m.createdAt, plain.when(m.createdAt)))
                 .toList();
         boolean open = recoveryCase.status.isOpen();
         boolean awaiting = recoveryCase.status == CaseStatus.AWAITING_EVIDENCE;
@@ -87,11 +94,11 @@ public class MyCaseService {
         boolean deskWorking = open && !awaiting;
         // refused when it opened (a closed account): nothing was checked, so "could not confirm" would be wrong
         String inWords = recoveryCase.status == CaseStatus.REJECTED && "".equals(recoveryCase.requiredEvidence)
-                ? "The two-factor authentication of this account cannot be reset here. No documents are needed."
-                : recoveryCase.status.plainWords();
+                ? plain.words().wordsNotEligible()
+                : recoveryCase.status.plainWords(locale);
         return new MyCaseView(recoveryCase.ticketRef, recoveryCase.status.name(), inWords,
                 shown, evidence, messages, awaiting, awaiting && hasFresh && complete, isWithdrawable(recoveryCase.status) && !recoveryCase.accessReadOnly,
-                PlainWords.status(recoveryCase.status), open, deskWorking, resets.resetOf(recoveryCase.id).orElse(null));
+                plain.status(recoveryCase.status), open, deskWorking, resets.resetOf(recoveryCase.id).orElse(null));
     }
 
     /** Withdraws the request: the case closes as WITHDRAWN and its process is cancelled. */
@@ -99,7 +106,7 @@ public class MyCaseService {
     public void withdraw(JsonWebToken token) {
         RecoveryCase recoveryCase = access.caseToChange(token);
         if (!isWithdrawable(recoveryCase.status)) {
-            throw ProblemException.conflict("This case can no longer be withdrawn.");
+            throw ProblemException.conflict("This case can no longer be withdrawn.").withCode("case.not-withdrawable");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         recoveryCase.status = CaseStatus.WITHDRAWN;

@@ -6,6 +6,9 @@ import com.recoverydesk.evidence.EvidenceKind;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.web.CsrfToken;
 import com.recoverydesk.web.ProblemException;
+import com.recoverydesk.web.RequesterLanguage;
+import com.recoverydesk.web.RequesterProblems;
+import com.recoverydesk.web.RequesterWords;
 import com.recoverydesk.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -37,8 +41,10 @@ public class RequesterCasePages {
     private final MyCaseService cases;
     private final CaseEvidenceService evidence;
     private final JsonWebToken token;
+    private final RequesterLanguage language;
 
-    public RequesterCasePages(MyCaseService cases, CaseEvidenceService evidence, JsonWebToken token) {
+    public RequesterCasePages(MyCaseService cases, CaseEvidenceService evidence, JsonWebToken token, RequesterLanguage language) {
+        this.language = language;
         this.cases = cases;
         this.evidence = evidence;
         this.token = token;
@@ -63,7 +69,7 @@ public class RequesterCasePages {
         try {
             EvidenceKind parsed = MyCaseResource.parseKind(kind);
             if (file == null || file.uploadedFile() == null || file.size() == 0) {
-                throw ProblemException.badRequest("Choose a file to upload.");
+                throw ProblemException.badRequest("Choose a file to upload.").withCode("case.choose-file");
             }
             try (InputStream content = MyCaseResource.open(file)) {
                 evidence.upload(cases.caseIdForUpload(token), parsed, content, MyCaseResource.declared(file));
@@ -72,7 +78,7 @@ public class RequesterCasePages {
             }
             return Response.seeOther(URI.create("/recover/case?notice=uploaded")).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+            return Response.status(refused.status()).entity(page(null, RequesterProblems.text(refused, language.current()))).build();
         }
     }
 
@@ -84,7 +90,7 @@ public class RequesterCasePages {
             evidence.submit(cases.caseIdOf(token));
             return Response.seeOther(URI.create("/recover/case?notice=submitted")).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+            return Response.status(refused.status()).entity(page(null, RequesterProblems.text(refused, language.current()))).build();
         }
     }
 
@@ -96,7 +102,7 @@ public class RequesterCasePages {
             cases.withdraw(token);
             return Response.seeOther(URI.create("/recover/case?notice=withdrawn")).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+            return Response.status(refused.status()).entity(page(null, RequesterProblems.text(refused, language.current()))).build();
         }
     }
 
@@ -111,20 +117,22 @@ public class RequesterCasePages {
     }
 
     private TemplateInstance page(String notice, String error) {
+        Locale locale = language.current();
         List<KindOption> kinds = Arrays.stream(EvidenceKind.values())
-                .map(k -> new KindOption(k.name(), EvidenceRequirements.kindLabel(k.name()), k.acceptedFormatsSentence()))
+                .map(k -> new KindOption(k.name(), EvidenceRequirements.kindLabel(k.name(), locale), k.acceptedFormatsSentence()))
                 .toList();
-        return Templates.myCase(cases.view(token), kinds, notice, error);
+        return Templates.myCase(cases.view(token, locale), kinds, notice, error);
     }
 
-    private static String noticeText(String notice) {
+    private String noticeText(String notice) {
         if (notice == null) {
             return null;
         }
+        RequesterWords words = language.words();
         return switch (notice) {
-            case "uploaded" -> "Your file was uploaded and stored encrypted.";
-            case "submitted" -> "Thank you. Your documents went to a support agent for review.";
-            case "withdrawn" -> "Your request is withdrawn. Nothing will change on your account.";
+            case "uploaded" -> words.noticeUploaded();
+            case "submitted" -> words.noticeSubmitted();
+            case "withdrawn" -> words.noticeWithdrawn();
             default -> null;
         };
     }

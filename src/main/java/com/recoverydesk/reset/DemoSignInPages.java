@@ -23,7 +23,10 @@ public class DemoSignInPages {
 
     private final DemoSignInService signIn;
 
-    public DemoSignInPages(DemoSignInService signIn) {
+    private final com.recoverydesk.web.RequesterLanguage language;
+
+    public DemoSignInPages(DemoSignInService signIn, com.recoverydesk.web.RequesterLanguage language) {
+        this.language = language;
         this.signIn = signIn;
     }
 
@@ -44,7 +47,7 @@ public class DemoSignInPages {
             DemoSignInService.SignInResponse result = signIn.signIn(new DemoSignInService.SignInRequest(email, password, totp), "demo browser");
             return Response.ok(Templates.signIn(email, null, result)).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.status()).entity(Templates.signIn(email == null ? "" : email, refused.getMessage(), null)).build();
+            return Response.status(refused.status()).entity(Templates.signIn(email == null ? "" : email, com.recoverydesk.web.RequesterProblems.text(refused, language.current()), null)).build();
         }
     }
 }

@@ -25,7 +25,7 @@ public class DemoSignInService {
     /** @throws ProblemException 401 with what the customer may do, never which part was wrong */
     public SignInResponse signIn(SignInRequest request, String client) {
         if (request == null || request.email() == null || request.password() == null) {
-            throw ProblemException.badRequest("Give email, password and the code of your authenticator app.");
+            throw ProblemException.badRequest("Give email, password and the code of your authenticator app.").withCode("demo.missing");
         }
         BuiltInAccountDirectory.SignIn result = directory.signIn(request.email(), request.password(),
                 request.totp() == null ? null : request.totp().replace(" ", ""), client);
@@ -33,10 +33,10 @@ public class DemoSignInService {
             case SIGNED_IN -> new SignInResponse(true, request.email().trim().toLowerCase(),
                     result.withdrawalsLockedUntil().map(t -> ResetMails.when(t.atOffset(java.time.ZoneOffset.UTC))).orElse(null));
             case NO_AUTHENTICATOR -> throw new ProblemException(401, "Unauthorized",
-                    "This account has no authenticator: set up the new one with the link we mailed you, then sign in.");
-            case CLOSED -> throw new ProblemException(401, "Unauthorized", "This account is closed.");
+                    "This account has no authenticator: set up the new one with the link we mailed you, then sign in.").withCode("demo.no-authenticator");
+            case CLOSED -> throw new ProblemException(401, "Unauthorized", "This account is closed.").withCode("demo.closed");
             case WRONG_CREDENTIALS -> throw new ProblemException(401, "Unauthorized",
-                    "Email, password or authenticator code is not right (each code works once).");
+                    "Email, password or authenticator code is not right (each code works once).").withCode("demo.refused");
         };
     }
 }

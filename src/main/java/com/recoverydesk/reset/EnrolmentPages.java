@@ -25,7 +25,10 @@ public class EnrolmentPages {
 
     private final EnrolmentService enrolment;
 
-    public EnrolmentPages(EnrolmentService enrolment) {
+    private final com.recoverydesk.web.RequesterLanguage language;
+
+    public EnrolmentPages(EnrolmentService enrolment, com.recoverydesk.web.RequesterLanguage language) {
+        this.language = language;
         this.enrolment = enrolment;
     }
 
@@ -50,7 +53,7 @@ public class EnrolmentPages {
             return noStore(200, Templates.enrolled(enrolment.confirm(token, code == null ? null : code.trim())));
         } catch (ProblemException refused) {
             EnrolmentService.EnrolmentView view = enrolment.open(token);
-            return noStore(refused.status() == 400 ? 400 : statusOf(view.state()), Templates.enrol(token, view, refused.getMessage()));
+            return noStore(refused.status() == 400 ? 400 : statusOf(view.state()), Templates.enrol(token, view, com.recoverydesk.web.RequesterProblems.text(refused, language.current())));
         }
     }
 

@@ -91,12 +91,12 @@ public class EnrolmentService {
         State state = stateOf(link);
         if (state != State.READY || link.pendingSecret == null) {
             throw new ProblemException(410, "Gone", state == State.USED ? "This link was already used: your new authenticator is set up."
-                    : "This link no longer works. Open the newest link we mailed you.");
+                    : "This link no longer works. Open the newest link we mailed you.").withCode(state == State.USED ? "enrol.used" : "enrol.expired");
         }
         String secret = secrets.open(link.caseId, new AccountSecrets.Sealed(link.pendingSecret, link.pendingKeyId));
         OptionalLong step = BuiltInAccountDirectory.matchingStep(secret, code == null ? null : code.replace(" ", ""), Instant.now());
         if (step.isEmpty()) {
-            throw ProblemException.badRequest("That code does not match. Type the 6 digits your app shows now for this account.");
+            throw ProblemException.badRequest("That code does not match. Type the 6 digits your app shows now for this account.").withCode("enrol.wrong-code");
         }
         RecoveryCase recoveryCase = RecoveryCase.findById(link.caseId);
         List<String> codes = new ArrayList<>();
@@ -108,7 +108,7 @@ public class EnrolmentService {
                     codes.stream().map(BuiltInAccountDirectory::hashBackupCode).toList());
         } catch (DirectoryException refused) {
             // a later reset of the same account started another re-enrolment: only its link counts now
-            throw new ProblemException(410, "Gone", "This link was replaced by a newer one. Open the newest link we mailed you.");
+            throw new ProblemException(410, "Gone", "This link was replaced by a newer one. Open the newest link we mailed you.").withCode("enrol.replaced");
         }
         OffsetDateTime now = ResetService.now();
         link.usedAt = now;

@@ -119,8 +119,8 @@ public class ObjectionService {
         for (String to : config.objectionAlertTo()) {
             mail.send(ResetMails.objectionAlert(to, recoveryCase.ticketRef, publicUrl.of("/supervisor/frozen-cases")));
         }
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Someone objected to the reset through the link mailed to the account's addresses. "
-                + "Nothing was changed on the account. A supervisor will look into the case.");
+        CaseMessage.post(caseId, CaseMessage.Author.DESK,
+                com.recoverydesk.web.RequesterLanguage.words(com.recoverydesk.web.RequesterLanguage.ofStored(recoveryCase.requesterLanguage)).deskObjected());
         audit.record(Actor.system(), "case.frozen", caseId, Map.of("round", round, "accountFlagged", true,
                 "alerted", List.of(Roles.SUPERVISOR, Roles.COMPLIANCE)));
     }

@@ -1,5 +1,6 @@
 package com.recoverydesk.reset;
 
+import com.recoverydesk.web.RequesterLanguage;
 import com.recoverydesk.accounts.AccountDirectory;
 import com.recoverydesk.accounts.CustomerAccount;
 import com.recoverydesk.accounts.RemovedAuthenticators;
@@ -80,14 +81,14 @@ public class ResetService {
             // every registered address hears of it (NIST SP 800-63B-4): an attacker who took over one does not silence the others
             List<String> addresses = directory.notificationAddresses(recoveryCase.accountRef);
             for (String address : addresses) {
-                mail.send(ResetMails.announcement(address, recoveryCase.ticketRef, announcement.resetAt, objectionLink));
+                mail.send(ResetMails.announcement(address, recoveryCase.ticketRef, announcement.resetAt, objectionLink, language(recoveryCase)));
             }
             announcement.addresses = addresses.size();
             announcement.persist();
             recoveryCase.status = CaseStatus.COOLING_OFF;
             recoveryCase.updatedAt = now;
-            CaseMessage.post(caseId, CaseMessage.Author.DESK, "Your request was approved. We will reset your two-factor authentication at "
-                    + ResetMails.when(announcement.resetAt) + ", unless someone objects through the link we mailed to the account's addresses.");
+            CaseMessage.post(caseId, CaseMessage.Author.DESK,
+                    RequesterLanguage.words(language(recoveryCase)).deskResetAnnounced(ResetMails.when(announcement.resetAt)));
             audit.record(Actor.system(), "reset.announced", caseId, Map.of("round", round, "resetAt", announcement.resetAt.toString(),
                     "coolingOff", coolingOff.toString(), "addresses", addresses.size()));
         }
@@ -171,12 +172,12 @@ public class ResetService {
         ResetLinks.Issued enrolment = links.issue(caseId, ResetLink.Purpose.ENROLMENT, 0, expiresAt);
         List<String> addresses = directory.notificationAddresses(recoveryCase.accountRef);
         mail.send(ResetMails.resetComplete(addresses.get(0), recoveryCase.ticketRef, publicUrl.of("/enrol/" + enrolment.token()),
-                expiresAt, reset.withdrawalsLockedUntil));
+                expiresAt, reset.withdrawalsLockedUntil, language(recoveryCase)));
         for (String other : addresses.subList(1, addresses.size())) {
-            mail.send(ResetMails.resetNotice(other, recoveryCase.ticketRef, reset.withdrawalsLockedUntil));
+            mail.send(ResetMails.resetNotice(other, recoveryCase.ticketRef, reset.withdrawalsLockedUntil, language(recoveryCase)));
         }
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Your two-factor authentication was reset. We mailed you a link to set up your new "
-                + "authenticator. Withdrawals are locked until " + ResetMails.when(reset.withdrawalsLockedUntil) + ".");
+        CaseMessage.post(caseId, CaseMessage.Author.DESK,
+                RequesterLanguage.words(language(recoveryCase)).deskResetDone(ResetMails.when(reset.withdrawalsLockedUntil)));
         audit.record(Actor.system(), "reset.enrolment-link-sent", caseId, Map.of("expiresAt", expiresAt.toString(), "addresses", addresses.size()));
     }
 
@@ -186,13 +187,19 @@ public class ResetService {
             return; // recorded with the mails in one transaction: they were sent
         }
         List<String> addresses = directory.notificationAddresses(recoveryCase.accountRef);
-        mail.send(ResetMails.resetComplete(addresses.get(0), recoveryCase.ticketRef, "", reset.resetAt, reset.withdrawalsLockedUntil));
+        mail.send(ResetMails.resetComplete(addresses.get(0), recoveryCase.ticketRef, "", reset.resetAt, reset.withdrawalsLockedUntil,
+                language(recoveryCase)));
         for (String other : addresses.subList(1, addresses.size())) {
-            mail.send(ResetMails.resetNotice(other, recoveryCase.ticketRef, reset.withdrawalsLockedUntil));
+            mail.send(ResetMails.resetNotice(other, recoveryCase.ticketRef, reset.withdrawalsLockedUntil, language(recoveryCase)));
         }
-        CaseMessage.post(caseId, CaseMessage.Author.DESK, "Your two-factor authentication was reset. The next time you sign in to the "
-                + "service, it asks you to set up your new authenticator. Withdrawals are locked until " + ResetMails.when(reset.withdrawalsLockedUntil) + ".");
+        CaseMessage.post(caseId, CaseMessage.Author.DESK,
+                RequesterLanguage.words(language(recoveryCase)).deskResetDoneAtSignIn(ResetMails.when(reset.withdrawalsLockedUntil)));
         audit.record(Actor.system(), "reset.re-enrolment-at-sign-in-notified", caseId, Map.of("addresses", addresses.size()));
+    }
+
+    /** The language the requester filed in: the reset's mails and messages go in it. */
+    private static java.util.Locale language(RecoveryCase recoveryCase) {
+        return RequesterLanguage.ofStored(recoveryCase.requesterLanguage);
     }
 
     static RecoveryCase lockCase(String caseId) {

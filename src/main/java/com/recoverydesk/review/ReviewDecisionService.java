@@ -34,6 +34,8 @@ public class ReviewDecisionService {
 
     static final String REVIEW_MESSAGE = "reviewMessage";
     static final String REJECTION_REASON = "rejectionReason";
+    /** The reason's name, so that the rejection notice can say it in the requester's language. */
+    static final String REJECTION_REASON_CODE = "rejectionReasonCode";
     /** What the requester is told when the second approval is denied; the supervisor's note stays internal. */
     static final String DENIED_REASON = "the second check of your documents did not let us confirm that the account is yours.";
 
@@ -86,6 +88,7 @@ public class ReviewDecisionService {
                                 java.util.Arrays.stream(RejectionReason.values()).map(Enum::name).toList()) + "."));
                 reasonCode = reason.name();
                 variables.put(REJECTION_REASON, reason.toRequester());
+                variables.put(REJECTION_REASON_CODE, reason.name());
             }
             default -> {
                 if (task.round >= MAX_MORE_INFO_ROUNDS) {
@@ -163,6 +166,7 @@ public class ReviewDecisionService {
         variables.put(RecoveryProcess.Variables.APPROVAL_DECISION, decision);
         if ("DENY".equals(decision)) {
             variables.put(REJECTION_REASON, DENIED_REASON);
+            variables.put(REJECTION_REASON_CODE, "SECOND_APPROVAL_DENIED");
         }
         outbox.publishMessage(caseId, RecoveryProcess.Messages.APPROVAL_DECIDED, "approval-decided:" + caseId + ":" + task.round, variables);
         audit.record(Actor.staff(staff.username(), Roles.SUPERVISOR), "approval.decided", caseId,

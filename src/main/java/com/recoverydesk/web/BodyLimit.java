@@ -5,6 +5,11 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,19 +24,28 @@ public class BodyLimit {
     /** How much of an oversized body is drained before giving up on the client reading the answer. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
-    private final long maxBytes;
+    /** The routes that take uploads: the only ones a client streams a large body to. */
+    private static final List<String> UPLOAD_PATHS = List.of("/api/v1/my-case/evidence", "/recover/case/evidence");
+    /** After the filters (security headers, the language, the announced-size check), before Quarkus REST reads the body. */
+    private static final int CHUNKED_SPOOL_ORDER = -10;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+    private final long maxBytes;
+    private final String uploadsDirectory;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+                     @ConfigProperty(name = "quarkus.http.body.uploads-directory", defaultValue = "file-uploads") String uploadsDirectory) {
         this.maxBytes = maxBodySize.asLongValue();
+        this.uploadsDirectory = uploadsDirectory;
     }
 
     /** A page of its own: the layout needs the request's identity, which this early filter does not have. */
-    private static String page(String detail, String back) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-                + "initial-scale=1\"><title>The file is too large · Recovery Desk</title><link rel=\"stylesheet\" href=\"/css/desk.css\">"
-                + "</head><body><main id=\"main\" class=\"page\"><section class=\"card narrow\"><h1>The file is too large</h1><p>"
-                + detail + "</p><p><a href=\"" + back + "\">Back</a></p>"
-                + "</section></main></body></html>";
+    private static String page(RequesterWords words, long megabytes, String back) {
+        String title = words.errorTitle413();
+        return "<!DOCTYPE html><html lang=\"" + words.htmlLang() + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>" + title + " · Recovery Desk</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/desk.css\"></head><body><main id=\"main\" class=\"page\">"
+                + "<section class=\"card narrow\"><h1>" + title + "</h1><p>" + words.fileTooLargePage(megabytes) + "</p><p><a href=\""
+                + back + "\">" + words.back() + "</a></p></section></main></body></html>";
     }
 
     void register(@Observes Filters filters) {
@@ -47,16 +61,6 @@ public class BodyLimit {
                 rc.next();
                 return;
             }
-            String path = rc.normalizedPath();
-            boolean api = path.startsWith("/api/") || path.startsWith("/q/");
-            long megabytes = Math.max(1, maxBytes / (1024 * 1024));
-            String detail = "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.";
-            String body = api
-                    ? new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)
-                    .put("detail", detail).put("instance", path).encode()
-                    : page("Files can be at most " + megabytes + " MB. Go back, choose a smaller file (a photo at a lower "
-                    + "resolution, or a scan as PDF) and upload it again.", path.startsWith("/recover") ? "/recover/case" : "/");
-            String type = api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8";
             long[] drained = {0};
             rc.request().handler(chunk -> {
                 drained[0] += chunk.length();
@@ -64,12 +68,53 @@ public class BodyLimit {
                     rc.request().connection().close();
                 }
             });
-            rc.request().endHandler(v -> {
-                if (!rc.response().ended()) {
-                    rc.response().setStatusCode(413).putHeader("Content-Type", type).end(body);
-                }
-            });
+            rc.request().endHandler(v -> answerTooLarge(rc));
             rc.request().resume();
         }, 90);
+    }
+
+    /**
+     * A body of unknown length (HTTP/1.1 chunked) is only found too large while it is read. Quarkus REST
+     * reads an upload itself and answers a bare 413 when it runs over; so a chunked upload is read
+     * first by Vert.x's body handler (the same limit and spool directory), whose overrun fails the
+     * request with 413, and that failure gets the same answer as an announced one. Within the limit,
+     * Quarkus REST takes the form the body handler parsed.
+     */
+    void tooLargeWhileRead(@Observes Router router) {
+        BodyHandler spool = BodyHandler.create(uploadsDirectory).setBodyLimit(maxBytes).setHandleFileUploads(true)
+                .setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(true);
+        for (String path : UPLOAD_PATHS) {
+            router.post(path).order(CHUNKED_SPOOL_ORDER).handler(rc -> {
+                // HTTP/2 has no chunked encoding, and Quarkus REST cannot take over an HTTP/2 request whose
+                // body was read already: such a body without a length keeps Quarkus' own limit
+                if (rc.request().headers().contains("Content-Length") || rc.request().version() == HttpVersion.HTTP_2) {
+                    rc.next();
+                } else {
+                    spool.handle(rc);
+                }
+            });
+        }
+        router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
+            if (rc.statusCode() == 413 && !rc.response().ended() && !rc.response().headWritten()) {
+                answerTooLarge(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    private void answerTooLarge(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        String path = rc.normalizedPath();
+        boolean api = path.startsWith("/api/") || path.startsWith("/q/");
+        long megabytes = Math.max(1, maxBytes / (1024 * 1024));
+        String body = api
+                ? new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)
+                .put("detail", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.")
+                .put("instance", path).encode()
+                : page(RequesterLanguage.words(RequesterLanguage.of(rc.request())), megabytes, path.startsWith("/recover") ? "/recover/case" : "/");
+        rc.response().setStatusCode(413).putHeader("Content-Type", api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8").end(body);
     }
 }

@@ -11,6 +11,8 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final Duration retryAfter;
+    /** A stable name of the refusal, so that a requester's page can say it in the page's language. */
+    private String code;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -37,6 +39,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         return new ProblemException(429, "Too many requests", detail, retryAfter);
+    }
+
+    /** Names the refusal (e.g. {@code intake.wrong-code}); see {@link RequesterProblems}. */
+    public ProblemException withCode(String code) {
+        this.code = code;
+        return this;
+    }
+
+    public String code() {
+        return code;
     }
 
     public int status() {

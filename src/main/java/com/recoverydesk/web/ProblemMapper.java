@@ -34,7 +34,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        Response.ResponseBuilder answer = answer(e.status(), e.title(), e.getMessage(), null, uri, headers);
+        Response.ResponseBuilder answer = answer(e.status(), e.title(),
+                wantsPage(uri, headers) ? RequesterProblems.text(e, errorPages.locale()) : e.getMessage(), null, uri, headers);
         if (e.retryAfter() != null) {
             answer.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }
@@ -100,7 +101,8 @@ public class ProblemMapper {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status == 404 ? "There is nothing here." : status == 415 ? "This content type is not accepted here." : title + ".";
+        String detail = status == 404 ? (wantsPage(uri, headers) ? RequesterLanguage.words(errorPages.locale()).errorNothingHere() : "There is nothing here.")
+                : status == 415 ? "This content type is not accepted here." : title + ".";
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 public class ClosureWorker {
 
     static final String REJECTION_REASON = "rejectionReason";
+    static final String REJECTION_REASON_CODE = "rejectionReasonCode";
 
     private final CaseProgress progress;
 
@@ -22,7 +23,7 @@ public class ClosureWorker {
     /** {@code notify-rejection}: the requester hears why, in the words the decision gave. */
     Map<String, Object> notifyRejection(ActivatedJob job) {
         String reason = Jobs.stringVariable(job, REJECTION_REASON, "the documents did not let us confirm that the account is yours.");
-        progress.notifyRejection(Jobs.caseId(job), reason);
+        progress.notifyRejection(Jobs.caseId(job), reason, Jobs.stringVariable(job, REJECTION_REASON_CODE, ""));
         return Map.of();
     }
 

@@ -43,7 +43,8 @@ public class ResetWorker {
             case NOT_ELIGIBLE -> {
                 // the rejection notice reads this; an error carries no variables on every engine version, so set them first
                 client.newSetVariablesCommand(job.getProcessInstanceKey())
-                        .variables(Map.of(ClosureWorker.REJECTION_REASON, "the account is closed, and the two-factor authentication of a closed account is not reset."))
+                        .variables(Map.of(ClosureWorker.REJECTION_REASON, "the account is closed, and the two-factor authentication of a closed account is not reset.",
+                                ClosureWorker.REJECTION_REASON_CODE, "ACCOUNT_CLOSED"))
                         .send().join();
                 throw new BusinessError(Errors.ACCOUNT_NOT_ELIGIBLE, "account not eligible for a reset");
             }

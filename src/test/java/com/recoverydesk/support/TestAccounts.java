@@ -46,7 +46,12 @@ public final class TestAccounts {
     }
 
     public static void fileRequest(String email) {
-        given().contentType("application/json")
+        fileRequest(email, "en");
+    }
+
+    /** Files through the API in a language ("en", "ja"), as a client sending Accept-Language. */
+    public static void fileRequest(String email, String language) {
+        given().contentType("application/json").header("Accept-Language", language)
                 .body(Map.of("accountEmail", email, "description", "I lost my phone with the authenticator app."))
                 .post("/api/v1/recovery-requests")
                 .then().statusCode(202);
@@ -73,7 +78,7 @@ public final class TestAccounts {
     /** Subjects of the access-code mails to the address, newest first. */
     public static List<String> codeMailSubjects(String email) {
         List<String> subjects = given().queryParam("to", email).get("/api/v1/demo/mailbox").then().statusCode(200).extract().path("subject");
-        return subjects.stream().filter(s -> s.startsWith("Your Recovery Desk code")).toList();
+        return subjects.stream().filter(s -> s.startsWith("Your Recovery Desk code") || s.startsWith("Recovery Desk 確認コード")).toList();
     }
 
     /** The newest mail to the address whose text contains the phrase (case-insensitive), waiting for it. */
@@ -86,8 +91,13 @@ public final class TestAccounts {
 
     /** Files a request, reads the mailed code and confirms it: the requester's case token. */
     public static Map<String, Object> openCase(String email) {
+        return openCase(email, "en");
+    }
+
+    /** The same, filed in a language: the case's mails go in it. */
+    public static Map<String, Object> openCase(String email, String language) {
         int earlier = codeMailSubjects(email).size();
-        fileRequest(email);
+        fileRequest(email, language);
         String code = mailedCodeAfter(email, earlier);
         return given().contentType("application/json").body(Map.of("accountEmail", email, "code", code))
                 .post("/api/v1/recovery-requests/confirmations")

@@ -74,7 +74,12 @@ public final class TestCases {
 
     /** @param beforeSecondApproval runs between the review's approval and the supervisor's */
     public static ApprovedCase approvedCase(String email, Runnable beforeSecondApproval) {
-        Map<String, Object> opened = TestAccounts.openCase(email);
+        return approvedCase(email, "en", beforeSecondApproval);
+    }
+
+    /** @param language the language the request is filed in ("en", "ja") */
+    public static ApprovedCase approvedCase(String email, String language, Runnable beforeSecondApproval) {
+        Map<String, Object> opened = TestAccounts.openCase(email, language);
         String caseToken = (String) opened.get("caseToken");
         String ticketRef = (String) opened.get("ticketRef");
         String caseId = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult().id);

@@ -113,17 +113,66 @@ class ClientMistakesTest {
     }
 
     /** A 12 MB multipart upload with its Content-Length, as a browser sends it. */
+    /** Without a Content-Length (chunked), the size is only known while the body is read: the same answers. */
+    @Test
+    void shouldAnswerAChunkedUploadOverTheBodyLimitWithProblemDetails() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        HttpResponse<String> answer = postOversized("/api/v1/my-case/evidence", true, "en", "Authorization", "Bearer " + caseToken);
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("\"status\":413") && answer.body().contains("MB"), answer.body());
+    }
+
+    @Test
+    void shouldShowAReadablePageForAChunkedUploadOverTheBodyLimitInTheRequestersLanguage() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        HttpResponse<String> english = postOversized("/recover/case/evidence", true, "en", "Cookie", SessionCookie.NAME + "=" + caseToken);
+        assertEquals(413, english.statusCode(), english.body());
+        assertTrue(english.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), english.headers() + " " + english.body());
+        assertTrue(english.body().contains("too large") && english.body().contains("href=\"/recover/case\""), english.body());
+        assertEquals("no-store", english.headers().firstValue("Cache-Control").orElse(""));
+
+        HttpResponse<String> japanese = postOversized("/recover/case/evidence", true, "ja", "Cookie", SessionCookie.NAME + "=" + caseToken);
+        assertEquals(413, japanese.statusCode());
+        assertTrue(japanese.body().contains("ファイルが大きすぎます"), japanese.body());
+    }
+
     private HttpResponse<String> postOversized(String path, String header, String value) throws Exception {
+        return postOversized(path, false, "en", header, value);
+    }
+
+    @Test
+    void shouldTakeAChunkedUploadWithinTheLimit() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        HttpResponse<String> answer = postUpload("/api/v1/my-case/evidence", true, "en", com.recoverydesk.support.EvidenceSamples.png(640, 400),
+                "Authorization", "Bearer " + caseToken);
+        assertEquals(201, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("ID_FRONT"), answer.body());
+    }
+
+    private HttpResponse<String> postOversized(String path, boolean chunked, String language, String header, String value) throws Exception {
+        return postUpload(path, chunked, language, new byte[12 * 1024 * 1024], header, value);
+    }
+
+    private HttpResponse<String> postUpload(String path, boolean chunked, String language, byte[] file, String header, String value)
+            throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--XYZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nID_FRONT\r\n--XYZ\r\n"
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\nContent-Type: image/png\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        body.write(new byte[12 * 1024 * 1024]);
+        body.write(file);
         body.write("\r\n--XYZ--\r\n".getBytes(StandardCharsets.US_ASCII));
         HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve(path)).header(header, value)
-                .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=XYZ")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Accept", path.startsWith("/api/") && chunked ? "application/json" : "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .header("Accept-Language", language)
+                .POST(chunked
+                        // a stream of unknown length: the client sends it chunked, without a Content-Length
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        // HTTP/1.1: a body of unknown length goes chunked (HTTP/2 has no chunked encoding)
+        HttpClient client = chunked ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build() : HttpClient.newHttpClient();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private String rawExchange(byte[] head, byte[] body) throws Exception {
