@@ -49,7 +49,7 @@ public class ProcessEngine {
         LOG.infof("Process engine mode: %s (recovery.engine.mode)", config.mode());
         if (config.mode() == EngineConfig.Mode.embedded) {
             embedded = EmbeddedEngine.start(EngineSettings.defaults().withPort(config.port())
-                    .withCommandThreads(config.commandThreads()), dataSource);
+                    .withCommandThreads(config.commandThreads()).withTimerMaxAttempts(config.timerMaxAttempts()), dataSource);
             LOG.infof("Embedded process engine listening on 127.0.0.1:%d", embedded.port());
         }
         client = newClient();
