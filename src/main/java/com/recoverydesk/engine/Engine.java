@@ -323,10 +323,15 @@ final class Engine {
         });
     }
 
-    /** Job types whose retry back-off ended in (since, until]: their waiting long polls must hear of it. */
+    /**
+     * Job types whose retry back-off ended in (since, until]: their waiting long polls must hear of it. Only deferred
+     * jobs (activatable_at after created_at) can be among them: a new job was announced when it was created. The same
+     * condition keeps these look-ups on PostgreSQL's partial index of deferred jobs, whatever the backlog.
+     */
     List<String> jobTypesBackFromBackoff(long since, long until) {
         return db.withConnection(connection -> Db.query(connection,
-                "SELECT DISTINCT job_type FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > ? AND activatable_at <= ?",
+                "SELECT DISTINCT job_type FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > created_at"
+                        + " AND activatable_at > ? AND activatable_at <= ?",
                 rs -> rs.getString(1), since, until));
     }
 
@@ -335,7 +340,7 @@ final class Engine {
         return db.withConnection(connection -> {
             long deadline = Db.queryOne(connection, "SELECT MIN(deadline) FROM engine_job WHERE state = 'ACTIVATED'", rs -> rs.getLong(1))
                     .filter(value -> value > 0).orElse(Long.MAX_VALUE);
-            long backoff = Db.queryOne(connection, "SELECT MIN(activatable_at) FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > ?",
+            long backoff = Db.queryOne(connection, "SELECT MIN(activatable_at) FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > created_at AND activatable_at > ?",
                     rs -> rs.getLong(1), now).filter(value -> value > 0).orElse(Long.MAX_VALUE);
             return Math.min(deadline, backoff);
         });
