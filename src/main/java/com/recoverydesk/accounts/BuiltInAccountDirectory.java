@@ -33,7 +33,10 @@ public class BuiltInAccountDirectory implements AccountDirectory {
     public record SignIn(SignInOutcome outcome, Optional<Instant> withdrawalsLockedUntil, Optional<String> sessionRef) {}
 
     /** Checked against when the address is unknown, so that both cases cost one bcrypt. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime());
+    // computed at the first sign-in, not at class loading: a bcrypt in the start-up costs a restart ~0.4 s (interpreted code)
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime());
+    }
     private static final int TOTP_STEP_SECONDS = 30;
 
     private final AccountSecrets secrets;
@@ -214,7 +217,7 @@ public class BuiltInAccountDirectory implements AccountDirectory {
     public SignIn signIn(String email, String password, String totpCode, String client) {
         Optional<DirectoryAccount> found = byEmail(email);
         boolean passwordOk = BcryptUtil.matches(password == null ? "" : password,
-                found.map(a -> a.passwordHash).filter(h -> h != null).orElse(DUMMY_HASH));
+                found.map(a -> a.passwordHash).filter(h -> h != null).orElse(DummyHash.VALUE));
         if (found.isEmpty() || found.get().passwordHash == null || !passwordOk) {
             return new SignIn(SignInOutcome.WRONG_CREDENTIALS, Optional.empty(), Optional.empty());
         }

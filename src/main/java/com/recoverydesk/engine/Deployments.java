@@ -40,6 +40,20 @@ final class Deployments {
         Map<String, String> resourceOfProcess = new HashMap<>();
         List<Engine.DeployedProcess> deployed = new ArrayList<>();
         for (Engine.Resource resource : resources) {
+            Optional<List<Engine.DeployedProcess>> unchanged = unchangedLatest(tx, resource);
+            if (unchanged.isPresent()) {
+                // deployed before, byte for byte, and still the latest of its processes: the application deploys its BPMN
+                // at every start, and compiling it again (BPMN model, FEEL) would cost the start-up about a second
+                for (Engine.DeployedProcess process : unchanged.get()) {
+                    String earlier = resourceOfProcess.putIfAbsent(process.bpmnProcessId(), resource.name());
+                    if (earlier != null) {
+                        throw EngineException.invalid("Duplicated process id '" + process.bpmnProcessId() + "' in resources '" + earlier
+                                + "' and '" + resource.name() + "' of one deployment");
+                    }
+                }
+                deployed.addAll(unchanged.get());
+                continue;
+            }
             for (ProcessModel model : BpmnCompiler.compile(resource.name(), resource.content())) {
                 // Zeebe refuses one deployment that holds a process id twice; here it would become two versions at once
                 String earlier = resourceOfProcess.putIfAbsent(model.bpmnProcessId(), resource.name());
@@ -54,6 +68,29 @@ final class Deployments {
         return new Engine.Deployment(deploymentKey, List.copyOf(deployed));
     }
 
+    /**
+     * The processes of a resource deployed before under the same name with the same bytes, if each is still its
+     * process's latest version (the same bytes hold the same processes, so the earlier rows name them all).
+     */
+    private Optional<List<Engine.DeployedProcess>> unchangedLatest(Tx tx, Engine.Resource resource) throws SQLException {
+        String checksum = sha256(resource.content());
+        List<String> processIds = Db.query(tx.connection,
+                "SELECT DISTINCT bpmn_process_id FROM engine_process_definition WHERE resource_name = ? AND checksum = ?",
+                rs -> rs.getString(1), resource.name(), checksum);
+        if (processIds.isEmpty()) return Optional.empty();
+        List<Engine.DeployedProcess> unchanged = new ArrayList<>();
+        for (String processId : processIds) {
+            Optional<Stored> latest = Db.queryOne(tx.connection,
+                    "SELECT definition_key, version, resource_name, checksum FROM engine_process_definition WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1",
+                    rs -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), processId);
+            if (latest.isEmpty() || !latest.get().checksum().equals(checksum) || !latest.get().resourceName().equals(resource.name())) {
+                return Optional.empty();
+            }
+            unchanged.add(new Engine.DeployedProcess(latest.get().key(), processId, latest.get().version(), resource.name()));
+        }
+        return Optional.of(unchanged);
+    }
+
     /** An unchanged resource under the same name is the latest version again, as Zeebe's duplicate check has it. */
     private Definition deploy(Tx tx, String resourceName, byte[] content, ProcessModel model) throws SQLException {
         String checksum = sha256(content);
@@ -61,7 +98,9 @@ final class Deployments {
                 "SELECT definition_key, version, resource_name, checksum FROM engine_process_definition WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1",
                 rs -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), model.bpmnProcessId());
         if (latest.isPresent() && latest.get().checksum().equals(checksum) && latest.get().resourceName().equals(resourceName)) {
-            return new Definition(latest.get().key(), model.bpmnProcessId(), latest.get().version(), resourceName, model);
+            Definition existing = new Definition(latest.get().key(), model.bpmnProcessId(), latest.get().version(), resourceName, model);
+            cache.putIfAbsent(existing.key(), existing); // compiled already: the first instance need not compile it again
+            return existing;
         }
         int version = latest.map(stored -> stored.version() + 1).orElse(1);
         long key = keys.next();

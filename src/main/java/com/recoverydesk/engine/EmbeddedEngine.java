@@ -73,7 +73,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         waiters = new JobWaiters(pollTimer);
 
         AfterCommit afterCommit = new AfterCommit();
-        Engine engine = new Engine(db, keys, settings.clock(), afterCommit);
+        Engine engine = new Engine(db, keys, settings.clock(), settings.timerMaxAttempts(), afterCommit);
         timerLoop = new DueTimeLoop("engine-timers", settings.clock(), 5_000, now -> fireDueTimers(engine, now));
         jobLoop = new DueTimeLoop("engine-job-deadlines", settings.clock(), 5_000, new JobSweep(engine));
         afterCommit.wire(engine, timerLoop, jobLoop);
@@ -155,8 +155,12 @@ public final class EmbeddedEngine implements AutoCloseable {
                 engine.fireTimer(timer);
             } catch (RuntimeException e) {
                 try {
-                    long retryAt = engine.backOffTimer(timer, now);
-                    LOG.warnf("timer %d could not fire (attempt %d), next try at %d: %s", timer.key(), timer.attempts() + 1, retryAt, e.getMessage());
+                    long retryAt = engine.backOffTimer(timer, now, faultName(e));
+                    if (retryAt == Engine.TIMER_PARKED) {
+                        LOG.errorf("timer %d could not fire (attempt %d) and gave up: incident raised: %s", timer.key(), timer.attempts() + 1, e.getMessage());
+                    } else {
+                        LOG.warnf("timer %d could not fire (attempt %d), next try at %d: %s", timer.key(), timer.attempts() + 1, retryAt, e.getMessage());
+                    }
                 } catch (RuntimeException unavailable) {
                     LOG.warnf("timer %d could not fire, nor its back-off be written, retrying shortly: %s", timer.key(), unavailable.getMessage());
                     return now + 1000;
@@ -164,6 +168,11 @@ public final class EmbeddedEngine implements AutoCloseable {
             }
         }
         return due.size() == batch ? now : engine.nextTimerDue();
+    }
+
+    /** A failure named for an incident text: the engine's own (SQL state only) messages, else the exception's type. */
+    private static String faultName(RuntimeException e) {
+        return e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void correlateQuietly(Engine engine, long subscriptionKey) {

@@ -45,6 +45,7 @@ final class Engine {
     private final InstanceLocks jobTypeLocks = new InstanceLocks(64);
     private final ReentrantLock deploymentLock = new ReentrantLock();
     private final Clock clock;
+    private final int timerMaxAttempts;
     private final Consumer<Tx> afterCommit;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Engine.class);
     static final long CORRELATION_RETRY_MILLIS = 1_000;
@@ -52,10 +53,11 @@ final class Engine {
     private volatile java.util.function.LongConsumer correlationRetry = at -> { };
     private final java.util.concurrent.atomic.AtomicLong correlationRetryAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
-    Engine(Db db, Keys keys, Clock clock, Consumer<Tx> afterCommit) {
+    Engine(Db db, Keys keys, Clock clock, int timerMaxAttempts, Consumer<Tx> afterCommit) {
         this.db = db;
         this.keys = keys;
         this.clock = clock;
+        this.timerMaxAttempts = timerMaxAttempts;
         this.deployments = new Deployments(keys);
         this.afterCommit = afterCommit;
     }
@@ -321,10 +323,15 @@ final class Engine {
         });
     }
 
-    /** Job types whose retry back-off ended in (since, until]: their waiting long polls must hear of it. */
+    /**
+     * Job types whose retry back-off ended in (since, until]: their waiting long polls must hear of it. Only deferred
+     * jobs (activatable_at after created_at) can be among them: a new job was announced when it was created. The same
+     * condition keeps these look-ups on PostgreSQL's partial index of deferred jobs, whatever the backlog.
+     */
     List<String> jobTypesBackFromBackoff(long since, long until) {
         return db.withConnection(connection -> Db.query(connection,
-                "SELECT DISTINCT job_type FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > ? AND activatable_at <= ?",
+                "SELECT DISTINCT job_type FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > created_at"
+                        + " AND activatable_at > ? AND activatable_at <= ?",
                 rs -> rs.getString(1), since, until));
     }
 
@@ -333,7 +340,7 @@ final class Engine {
         return db.withConnection(connection -> {
             long deadline = Db.queryOne(connection, "SELECT MIN(deadline) FROM engine_job WHERE state = 'ACTIVATED'", rs -> rs.getLong(1))
                     .filter(value -> value > 0).orElse(Long.MAX_VALUE);
-            long backoff = Db.queryOne(connection, "SELECT MIN(activatable_at) FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > ?",
+            long backoff = Db.queryOne(connection, "SELECT MIN(activatable_at) FROM engine_job WHERE state = 'ACTIVATABLE' AND activatable_at > created_at AND activatable_at > ?",
                     rs -> rs.getLong(1), now).filter(value -> value > 0).orElse(Long.MAX_VALUE);
             return Math.min(deadline, backoff);
         });
@@ -351,7 +358,14 @@ final class Engine {
                     incidentKey).orElseThrow(() -> incidentNotFound(incidentKey));
             Instance instance = activeInstance(tx, instanceKey).orElseThrow(() -> incidentNotFound(incidentKey));
             ProcessExecutor executor = new ProcessExecutor(tx, keys, feel);
-            if (incident.jobKey() != null) {
+            Optional<Long> timerKey = Db.queryOne(tx.connection, "SELECT timer_key FROM engine_incident WHERE incident_key = ? AND timer_key IS NOT NULL",
+                    rs -> rs.getLong(1), incidentKey);
+            if (timerKey.isPresent()) {
+                // a timer that gave up: it is due again now, with all its tries
+                Db.update(tx.connection, "UPDATE engine_timer SET due_at = ?, attempts = 0 WHERE timer_key = ?", tx.now, timerKey.get());
+                Db.update(tx.connection, "DELETE FROM engine_incident WHERE incident_key = ?", incidentKey);
+                tx.timerScheduled(tx.now);
+            } else if (incident.jobKey() != null) {
                 String jobType = Db.queryOne(tx.connection, "SELECT job_type FROM engine_job WHERE job_key = ?", rs -> rs.getString(1), incident.jobKey()).orElseThrow();
                 int retries = (int) Db.queryLong(tx.connection, "SELECT retries FROM engine_job WHERE job_key = ?", incident.jobKey());
                 if (retries < 1) {
@@ -409,12 +423,39 @@ final class Engine {
         }, afterCommit));
     }
 
-    /** A timer that failed to fire waits 1 s, 2 s, 4 s … up to 5 minutes before its next try; the others go on. */
-    long backOffTimer(DueTimer due, long now) {
-        long retryAt = now + timerBackoffMillis(due.attempts() + 1);
-        db.withConnection(connection -> Db.update(connection, "UPDATE engine_timer SET due_at = ?, attempts = attempts + 1 WHERE timer_key = ?",
-                retryAt, due.key()));
-        return retryAt;
+    /** due_at of a timer that gave up after its tries: never due until its incident is resolved. */
+    static final long TIMER_PARKED = Long.MAX_VALUE;
+
+    /**
+     * A timer that failed to fire waits 1 s, 2 s, 4 s … up to 5 minutes before its next try; the others go on.
+     * After {@code timerMaxAttempts} failed tries it stops and raises an incident on its element (an operator
+     * sees it beside the job incidents and retries it with ResolveIncident).
+     *
+     * @param fault what the last try met, named without detail (a SQL state or an exception type): no values
+     * @return the time of the next try, or {@link #TIMER_PARKED} when the incident was raised
+     */
+    long backOffTimer(DueTimer due, long now, String fault) {
+        int attempts = due.attempts() + 1;
+        if (attempts < timerMaxAttempts) {
+            long retryAt = now + timerBackoffMillis(attempts);
+            db.withConnection(connection -> Db.update(connection, "UPDATE engine_timer SET due_at = ?, attempts = ? WHERE timer_key = ?",
+                    retryAt, attempts, due.key()));
+            return retryAt;
+        }
+        underLock(due.instanceKey(), () -> db.inTransaction(now(), tx -> {
+            Optional<Timer> timer = Db.queryOne(tx.connection, "SELECT timer_key, instance_key, owner_key, element_id FROM engine_timer WHERE timer_key = ?",
+                    rs -> new Timer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), due.key());
+            if (timer.isEmpty()) return null; // its element moved on meanwhile
+            Db.update(tx.connection, "UPDATE engine_timer SET due_at = ?, attempts = ? WHERE timer_key = ?", TIMER_PARKED, attempts, due.key());
+            Db.update(tx.connection, "INSERT INTO engine_incident (incident_key, instance_key, element_instance_key, element_id, job_key, error_type,"
+                            + " error_message, created_at, timer_key) VALUES (?, ?, ?, ?, NULL, 'TIMER_NO_RETRIES', ?, ?, ?)",
+                    keys.next(), due.instanceKey(), timer.get().ownerKey(), timer.get().elementId(),
+                    "Timer '" + timer.get().elementId() + "' could not fire after " + attempts + " tries (last: " + fault + ")."
+                            + " Resolving the incident makes it due at once, with " + timerMaxAttempts + " tries again.",
+                    tx.now, due.key());
+            return null;
+        }, afterCommit));
+        return TIMER_PARKED;
     }
 
     static long timerBackoffMillis(int attempts) {

@@ -21,9 +21,9 @@ import java.util.List;
 final class EngineMigrations {
 
     static final String LOCATION = "db/engine/";
-    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql", "V2__timer_attempts_and_lease.sql");
+    static final List<String> SCRIPTS = List.of("V1__engine_schema.sql", "V2__timer_attempts_and_lease.sql", "V4__timer_incidents.sql");
     /** What only PostgreSQL can express (partial indexes, autovacuum settings); H2 skips these versions. */
-    static final List<String> POSTGRESQL_SCRIPTS = List.of("postgresql/V3__active_row_indexes.sql");
+    static final List<String> POSTGRESQL_SCRIPTS = List.of("postgresql/V3__active_row_indexes.sql", "postgresql/V5__backoff_index_deferred_jobs_only.sql");
 
     private EngineMigrations() {}
 

@@ -449,6 +449,8 @@ final class ProcessExecutor {
         // a plain service task owns no timers or subscriptions: spare the two statements on the hot path
         if (definition.type() != ElementType.SERVICE_TASK || !definition.boundaryEventIds().isEmpty()) {
             Db.update(tx.connection, "DELETE FROM engine_timer WHERE owner_key = ?", element.key());
+            // a timer of this element that gave up left an incident: it goes with the timer
+            Db.update(tx.connection, "DELETE FROM engine_incident WHERE element_instance_key = ? AND timer_key IS NOT NULL", element.key());
             Db.update(tx.connection, "DELETE FROM engine_message_subscription WHERE owner_key = ?", element.key());
         }
         Db.updateOne(tx.connection, "DELETE FROM engine_element_instance WHERE element_instance_key = ?", element.key());

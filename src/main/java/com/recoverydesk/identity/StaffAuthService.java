@@ -25,7 +25,10 @@ public class StaffAuthService {
 
     static final String BAD_CREDENTIALS = "The user name, password or one-time code is not correct.";
     /** Checked against when the user name is unknown, so that both cases cost one bcrypt. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime());
+    // computed at the first sign-in, not at class loading: a bcrypt in the start-up costs a restart ~0.4 s (interpreted code)
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime());
+    }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StaffAuthService.class);
 
@@ -64,7 +67,7 @@ public class StaffAuthService {
             throw ProblemException.tooManyRequests("Too many failed sign-ins. Try again later.", locked.get());
         }
 
-        boolean passwordOk = matches(password, found.map(a -> a.passwordHash).orElse(DUMMY_HASH));
+        boolean passwordOk = matches(password, found.map(a -> a.passwordHash).orElse(DummyHash.VALUE));
         StaffAccount staff = found.filter(a -> a.enabled && passwordOk).orElse(null);
         boolean secondFactorOk = staff != null && (!staff.hasTotp() || acceptCodeOnce(staff, totpCode));
         if (staff == null || !secondFactorOk) {

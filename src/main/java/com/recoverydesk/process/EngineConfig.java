@@ -52,6 +52,13 @@ public interface EngineConfig {
     @WithDefault("16")
     int maxJobsActive();
 
+    /**
+     * Embedded: failed tries after which a timer stops retrying (1 s, 2 s, 4 s … up to 5 minutes apart) and
+     * raises an incident on the admin processes screen; its Retry makes the timer due again.
+     */
+    @WithDefault("10")
+    int timerMaxAttempts();
+
     /** How long a failing job waits before its next try. */
     @WithDefault("PT10S")
     Duration retryBackoff();

@@ -49,22 +49,19 @@ public class ProcessEngine {
         LOG.infof("Process engine mode: %s (recovery.engine.mode)", config.mode());
         if (config.mode() == EngineConfig.Mode.embedded) {
             embedded = EmbeddedEngine.start(EngineSettings.defaults().withPort(config.port())
-                    .withCommandThreads(config.commandThreads()), dataSource);
+                    .withCommandThreads(config.commandThreads()).withTimerMaxAttempts(config.timerMaxAttempts()), dataSource);
             LOG.infof("Embedded process engine listening on 127.0.0.1:%d", embedded.port());
         }
         client = newClient();
-        if (embedded != null) {
-            deploy();
-        } else {
-            // a cluster may be restarting while the app starts: keep trying in the background;
-            // the readiness check says DOWN until the process is deployed
-            deployer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "process-deployer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            deployer.execute(this::deployUntilDone);
-        }
+        // In the background, embedded or not: a cluster may be restarting while the app starts, and the embedded
+        // engine's first call (gRPC channel, protocol classes) and the deployment overlap the rest of the start-up.
+        // The readiness check says DOWN until the process is deployed; the outbox retries a start sent before.
+        deployer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "process-deployer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deployer.execute(this::deployUntilDone);
     }
 
     private void deploy() {
@@ -79,7 +76,7 @@ public class ProcessEngine {
             deployer.shutdown();
         } catch (RuntimeException unavailable) {
             LOG.warnf("Cannot deploy %s to the engine at %s yet (%s); trying again in 5 s", RecoveryProcess.RESOURCE,
-                    config.grpcAddress().map(Object::toString).orElse("?"), unavailable.getClass().getSimpleName());
+                    config.grpcAddress().map(Object::toString).orElse("127.0.0.1 (embedded)"), unavailable.getClass().getSimpleName());
             deployer.schedule(this::deployUntilDone, 5, TimeUnit.SECONDS);
         }
     }

@@ -20,10 +20,14 @@ import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.process.Outbox;
 import com.recoverydesk.process.RecoveryProcess;
 import com.recoverydesk.support.TestAccounts;
+import com.recoverydesk.support.TestCases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +37,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The operations view: incidents retried, instances cancelled, only by an administrator. */
@@ -43,6 +48,9 @@ class AdminProcessPagesTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void shouldShowAnIncidentAndLetTheCaseMoveOnWhenRetriedAfterTheDataIsFixed() {
@@ -87,6 +95,42 @@ class AdminProcessPagesTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("There is no open incident " + incidentKey))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldShowATimerThatGaveUpAndFireItWhenRetried() throws SQLException {
+        // the cooling-off timer of this requester's case cannot fire: every try fails (3 tries in the tests, 1 s and 2 s apart)
+        String email = TestAccounts.create();
+        String fault = "fault_timer_" + System.nanoTime();
+        execute("create function " + fault + "() returns trigger as $$ begin"
+                        + " if old.element_id = 'Event_CoolingOffElapsed' and exists (select 1 from recovery_case c join customer_account a on a.account_ref = c.account_ref"
+                        + " where c.process_instance_key = old.instance_key and a.email = '" + email + "') then"
+                        + " raise exception 'timer of % refused', '" + email + "' using errcode = '22023'; end if; return old; end $$ language plpgsql",
+                "create trigger " + fault + " before delete on engine_timer for each row execute function " + fault + "()");
+        try {
+            TestCases.ApprovedCase approved = TestCases.approvedCase(email);
+            long instanceKey = caseOf(approved.caseId()).processInstanceKey;
+            StaffScreen admin = StaffScreen.open("admin", PAGE);
+            String incidentRow = await("the timer's incident", Duration.ofSeconds(40), () -> row(admin.get(PAGE), "incident-", instanceKey));
+            assertTrue(incidentRow.contains("TIMER_NO_RETRIES"), incidentRow);
+            assertTrue(incidentRow.contains("Event_CoolingOffElapsed"), incidentRow);
+            assertTrue(incidentRow.contains("could not fire after 3 tries"), incidentRow);
+            assertFalse(incidentRow.contains(email) || incidentRow.contains("@"), "no address in the incident: " + incidentRow);
+            assertEquals(CaseStatus.COOLING_OFF, caseOf(approved.caseId()).status, "the reset waits for the timer");
+            String incidentKey = field(incidentRow, "incidentKey");
+
+            execute("drop trigger " + fault + " on engine_timer"); // the database is repaired
+            admin.post(PAGE + "/retry", Map.of("incidentKey", incidentKey)).then().statusCode(303);
+
+            CaseStatus status = await("the reset after the retry", Duration.ofSeconds(30), () -> {
+                CaseStatus now = caseOf(approved.caseId()).status;
+                return now == CaseStatus.RECOVERED ? now : null;
+            });
+            assertEquals(CaseStatus.RECOVERED, status);
+            assertFalse(admin.get(PAGE).contains("id=\"incident-" + incidentKey + "\""), "the incident is gone");
+        } finally {
+            execute("drop trigger if exists " + fault + " on engine_timer", "drop function if exists " + fault + "()");
+        }
     }
 
     @Test
@@ -196,6 +240,12 @@ class AdminProcessPagesTest {
             account.usualCountries = "DE";
             account.persist();
         });
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) statement.execute(sql);
+        }
     }
 
     private static RecoveryCase caseOf(String caseId) {

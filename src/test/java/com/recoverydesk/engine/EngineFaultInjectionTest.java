@@ -114,6 +114,84 @@ class EngineFaultInjectionTest extends EngineTestHelpers {
     }
 
     @Test
+    void shouldRaiseAnIncidentForATimerThatFailsItsTriesAndFireItOnceTheIncidentIsResolved() {
+        stopEngine();
+        ControlledClock clock = new ControlledClock(java.time.Instant.now());
+        engine = EmbeddedEngine.start(EngineSettings.defaults().withPort(0).withClock(clock).withTimerMaxAttempts(3), faults.dataSource());
+        client = clientFor(engine.port());
+        try {
+            String processId = unique("timer-incident");
+            deploy(Bpmn.createExecutableProcess(processId).startEvent()
+                    .intermediateCatchEvent("Event_CoolingOff").timerWithDuration("PT1M").endEvent().done());
+            AtomicLong broken = new AtomicLong(-1);
+            faults.fail((sql, params) -> sql.startsWith("SELECT definition_key FROM engine_process_instance") && params.contains(broken.get()),
+                    Fault.PERMANENT, Integer.MAX_VALUE);
+            broken.set(start(processId, Map.of()).getProcessInstanceKey());
+
+            clock.advance(Duration.ofMinutes(1));
+            await("first try failed", Duration.ofSeconds(10), () -> timerAttempts(broken.get()) == 1);
+            clock.advance(Duration.ofSeconds(1)); // the back-off after the first failure
+            await("second try failed", Duration.ofSeconds(10), () -> timerAttempts(broken.get()) == 2);
+            clock.advance(Duration.ofSeconds(2));
+            await("incident raised", Duration.ofSeconds(10), () -> incidents(broken.get()).size() == 1);
+
+            long incident = incidents(broken.get()).get(0);
+            String text = incidentMessage(incident);
+            assertTrue(text.startsWith("TIMER_NO_RETRIES: Timer 'Event_CoolingOff' could not fire after 3 tries"), text);
+            assertTrue(text.contains("SQL state") && !text.contains("injected"), "the fault is named by its SQL state only: " + text);
+            assertEquals(3, timerAttempts(broken.get()));
+            assertEquals(Engine.TIMER_PARKED, queryLong("SELECT MAX(due_at) FROM engine_timer WHERE instance_key = ?", broken.get()),
+                    "the timer tries no more until the incident is resolved");
+            var listed = engine.overview().openIncidents(1000).stream().filter(i -> i.key() == incident).findFirst().orElseThrow();
+            assertEquals("Event_CoolingOff", listed.elementId(), "the operations screen names the timer's element");
+            assertEquals(null, listed.jobKey());
+            assertEquals("ACTIVE", instanceState(broken.get()));
+
+            faults.clear(); // the database is repaired; the operator retries
+            client.newResolveIncidentCommand(incident).send().join();
+
+            awaitCompleted(broken.get());
+            assertEquals(List.of(), incidents(broken.get()));
+        } finally {
+            stopEngine();
+            faults.clear();
+            startEngineOnFaultyDatabase();
+        }
+    }
+
+    @Test
+    void shouldDeleteTheIncidentOfATimerThatGaveUpWhenItsElementMovesOn() {
+        stopEngine();
+        ControlledClock clock = new ControlledClock(java.time.Instant.now());
+        engine = EmbeddedEngine.start(EngineSettings.defaults().withPort(0).withClock(clock).withTimerMaxAttempts(1), faults.dataSource());
+        client = clientFor(engine.port());
+        try {
+            String processId = unique("timer-incident-moved-on");
+            String message = unique("approval-decided");
+            deploy(Bpmn.createExecutableProcess(processId).startEvent()
+                    .receiveTask("Task_Wait").message(m -> m.name(message).zeebeCorrelationKeyExpression("caseId"))
+                    .boundaryEvent("Event_Reminder").cancelActivity(false).timerWithDuration("PT1M").endEvent()
+                    .moveToActivity("Task_Wait").endEvent().done());
+            AtomicLong broken = new AtomicLong(-1);
+            var firing = faults.fail((sql, params) -> sql.startsWith("SELECT definition_key FROM engine_process_instance")
+                    && params.contains(broken.get()), Fault.PERMANENT, 1);
+            broken.set(start(processId, Map.of("caseId", "case-moved-on")).getProcessInstanceKey());
+            clock.advance(Duration.ofMinutes(1));
+            await("incident raised at the first failure", Duration.ofSeconds(10), () -> incidents(broken.get()).size() == 1);
+            assertEquals(1, firing.fired());
+
+            client.newPublishMessageCommand().messageName(message).correlationKey("case-moved-on").timeToLive(Duration.ZERO).send().join();
+
+            awaitCompleted(broken.get());
+            assertEquals(List.of(), incidents(broken.get()), "the timer's incident went with the receive task");
+        } finally {
+            stopEngine();
+            faults.clear();
+            startEngineOnFaultyDatabase();
+        }
+    }
+
+    @Test
     void shouldDeleteTimersOfInstancesThatNoLongerRun() throws SQLException {
         long orphan = 900_000_000_000L + System.nanoTime() % 1_000_000;
         try (Connection connection = dataSource().getConnection();
