@@ -30,21 +30,32 @@ public class ManagerPages {
             CaseStatus.WITHDRAWN, CaseStatus.CANCELLED);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
-    private final SlaService sla;
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
-    public ManagerPages(SlaService sla) {
+    private final SlaService sla;
+    private final SummarySnapshot snapshot;
+
+    public ManagerPages(SlaService sla, SummarySnapshot snapshot) {
         this.sla = sla;
+        this.snapshot = snapshot;
     }
 
+    /** @param freshness when the figures were computed and how often they are, in words */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(SlaSummary summary, List<ChartView> charts, int refreshSeconds);
+        static native TemplateInstance dashboard(SlaSummary summary, List<ChartView> charts, int refreshSeconds, String freshness);
     }
 
     @GET
     public TemplateInstance dashboard() {
-        SlaSummary summary = sla.summary();
-        return Templates.dashboard(summary, charts(summary), REFRESH_SECONDS);
+        SlaSummary summary = snapshot.latest();
+        return Templates.dashboard(summary, charts(summary), REFRESH_SECONDS, freshness(summary, snapshot.interval()));
+    }
+
+    /** {@code Figures as of 2026-12-01 14:02:31 UTC, refreshed every 30 s}. */
+    static String freshness(SlaSummary summary, java.time.Duration interval) {
+        String asOf = "Figures as of " + summary.asOf().withOffsetSameInstant(java.time.ZoneOffset.UTC).format(AS_OF);
+        return asOf + (interval == null ? ", computed for this request" : ", refreshed every " + interval.toSeconds() + " s");
     }
 
     /** The cases behind the figures as a CSV download (a link cannot ask for {@code Accept: text/csv}). */

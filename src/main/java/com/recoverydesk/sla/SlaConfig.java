@@ -42,6 +42,13 @@ public interface SlaConfig {
     @WithDefault("30s")
     String watchEvery();
 
+    /**
+     * How often the manager's summary snapshot is computed ({@code off}: every request computes it; the
+     * scheduler reads the key itself).
+     */
+    @WithDefault("PT30S")
+    String summaryRefresh();
+
     /** When SLA time runs; around the clock unless configured. */
     Calendar calendar();
 

@@ -18,16 +18,19 @@ public class SlaResource {
     static final String CSV = "text/csv";
 
     private final SlaService sla;
+    private final SummarySnapshot snapshot;
 
-    public SlaResource(SlaService sla) {
+    public SlaResource(SlaService sla, SummarySnapshot snapshot) {
         this.sla = sla;
+        this.snapshot = snapshot;
     }
 
+    /** The latest snapshot (its time is {@code asOf}); the cases below stay a live query. */
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public SlaSummary summary() {
-        return sla.summary();
+        return snapshot.latest();
     }
 
     /** Cases opened in [from, to) (see {@link SlaPeriod}), oldest first. */

@@ -37,12 +37,7 @@ public class SlaService {
         this.policy = policy;
     }
 
-    @Transactional
-    public SlaSummary summary() {
-        return summary(OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    /** The figures as of {@code now}. */
+    /** The figures as of {@code now}; the API and the page read them through {@link SummarySnapshot}. */
     @Transactional
     public SlaSummary summary(OffsetDateTime now) {
         EntityManager em = Panache.getEntityManager();

@@ -1,5 +1,6 @@
 package com.recoverydesk.sla;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param perDay                cases filed and closed per day, the last 14 days (the calendar's days)
  * @param outcomes30d           cases closed in the last 30 days per final status, and the cases frozen now
  * @param agents                per staff member: open entries they hold, and their decisions of the last 30 days
+ * @param at                    when the figures were computed; the API also writes it as {@code asOf}
  */
 public record SlaSummary(Map<String, Long> backlogByStatus, Map<String, Long> openTasks, Map<String, Long> breachedTasks,
                          OffsetDateTime oldestOpenCaseSince, long openedLast24h, Map<String, Long> closedLast7dByOutcome,
@@ -46,6 +48,12 @@ public record SlaSummary(Map<String, Long> backlogByStatus, Map<String, Long> op
     public record DayCount(LocalDate day, long filed, long closed) {}
 
     public record AgentLoad(String username, long openTasks, Map<String, Long> decisions30d) {}
+
+    /** The snapshot's time ({@link SummarySnapshot}): the answer may be up to one refresh interval old. */
+    @JsonProperty("asOf")
+    public OffsetDateTime asOf() {
+        return at;
+    }
 
     public long backlogTotal() {
         return backlogByStatus.values().stream().mapToLong(Long::longValue).sum();
