@@ -112,7 +112,9 @@ class DemoJarCrashTest {
         kill(); // while the restarted engine resumes the jobs, the outbox and the timer
         start(jar);
 
-        Eventually.find("carol's evidence request", Duration.ofSeconds(60), () -> statusIs(carol, "AWAITING_EVIDENCE"));
+        // a case shows AWAITING_EVIDENCE from its opening on; the evidence request is done once its mail is out
+        Eventually.find("carol's evidence request", Duration.ofSeconds(60), () -> mailsTo("carol@example.com").stream()
+                .filter(subject -> subject.contains(carol.ticketRef) && subject.endsWith("please send us your documents")).findFirst());
         Eventually.find("bob's review opened", Duration.ofSeconds(60), () -> statusIs(bob, "IN_REVIEW"));
         openTask(agent(), "review", bob.ticketRef);
         // the cooling-off timer (COOLING_OFF) that was set before the kills fires and the reset follows
