@@ -54,14 +54,24 @@ public class CaseAccess {
     /** The case the token opens, for a change (upload, submission, withdrawal): 403 once the token only reads. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RecoveryCase caseToChange(JsonWebToken token) {
-        RecoveryCase found = caseOf(token);
-        // the process's workers change the case under its row lock: take it too, and read the case as it
-        // stands after them, so a withdrawal racing a worker waits instead of failing on a stale version
-        Panache.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        requireCurrentToken(found, token);
+        RecoveryCase found = caseUnderLock(token);
         if (found.accessReadOnly) {
             throw new ProblemException(403, "Forbidden", "Your account was reset: this case link now only shows the case.").withCode("case.read-only");
         }
+        return found;
+    }
+
+    /**
+     * The case the token opens, under its row lock, even when the token only reads (a sign-out). The
+     * process's workers change the case under this lock and then write the audit trail: take it first
+     * too, and read the case as it stands after them, so a requester's change racing a worker waits
+     * instead of failing on a stale version or deadlocking on the audit chain's head.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RecoveryCase caseUnderLock(JsonWebToken token) {
+        RecoveryCase found = caseOf(token);
+        Panache.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        requireCurrentToken(found, token);
         return found;
     }
 

@@ -121,7 +121,7 @@ public class MyCaseService {
     /** Signs the requester out: the case token is revoked, and only a new code opens the case again. */
     @Transactional
     public void signOut(JsonWebToken token) {
-        RecoveryCase recoveryCase = access.caseOf(token);
+        RecoveryCase recoveryCase = access.caseUnderLock(token);
         access.revoke(recoveryCase);
         audit.record(Actor.requester(), "case.requester-signed-out", recoveryCase.id, Map.of("ticketRef", recoveryCase.ticketRef));
     }
