@@ -124,14 +124,13 @@ public class AuditExport {
                 });
             }
             AuditEventView last = null;
-            try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(EVENTS)) {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement select = AuditEventRows.streaming(connection, EVENTS)) {
                 Iterator<AuditVerifier.StoredCheckpoint> naming = AuditVerifier.readCheckpoints(connection).stream()
                         .filter(c -> c.seq() >= plan.firstSeq() && c.seq() <= plan.lastSeq())
                         .sorted(Comparator.comparingLong(AuditVerifier.StoredCheckpoint::seq)
                                 .thenComparingLong(AuditVerifier.StoredCheckpoint::number))
                         .iterator();
                 AuditVerifier.StoredCheckpoint pending = naming.hasNext() ? naming.next() : null;
-                select.setFetchSize(AuditEventRows.FETCH_SIZE);
                 select.setLong(1, plan.firstSeq());
                 select.setLong(2, plan.lastSeq());
                 try (ResultSet rs = select.executeQuery()) {

@@ -143,8 +143,7 @@ public class AuditVerifier {
             next++;
         }
 
-        try (PreparedStatement walk = connection.prepareStatement(WALK)) {
-            walk.setFetchSize(AuditEventRows.FETCH_SIZE);
+        try (PreparedStatement walk = AuditEventRows.streaming(connection, WALK)) {
             walk.setLong(1, firstSeq);
             walk.setLong(2, firstSeq);
             walk.setLong(3, firstSeq);

@@ -38,6 +38,18 @@ class AuditHashTest {
         assertNotEquals(AuditHash.of(2, time, "system", "system", "audit.started", null, "{}", FIRST), empty);
     }
 
+    /** One instance hashes a whole walk in a reused buffer: a long entry in any script, then a short one. */
+    @Test
+    void shouldHashALongNonAsciiEntryAndTheNextShortOneWithOneInstance() {
+        AuditHash hasher = new AuditHash();
+        Instant time = Instant.parse("2025-03-01T09:30:00.000120Z");
+        String details = "{\"note\":\"" + "日本語".repeat(400) + "\"}"; // 3,611 bytes of UTF-8
+        assertEquals("dd753c3981c7765728ffd316f80d3efe724fd58b604c3846a5d010c578bdf72c",
+                hasher.hash(1234567890123L, time, "agent1", "agent", "case.note", "RCV-7K3M-Q9XD", details, FIRST));
+        assertEquals(FIRST, hasher.hash(1, time, "agent1", "agent", "case.claimed", "RCV-7K3M-Q9XD",
+                "{\"queue\":\"review\",\"note\":\"Zoë\"}", AuditHash.GENESIS));
+    }
+
     @Test
     void shouldWriteTimeWithSixFractionDigitsInUtc() {
         assertEquals("2025-03-01T09:30:01.500000Z", AuditHash.formatTime(Instant.parse("2025-03-01T11:30:01.5+02:00")));
