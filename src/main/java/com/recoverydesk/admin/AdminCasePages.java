@@ -28,12 +28,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The admin's case screen: find a case by ticket, see its retention, hold or release it, and
- * erase a closed case's personal data on request. Each action posts and redirects back.
+ * The case's retention screen: find a case by ticket, see its retention, hold or release it (the
+ * admin and compliance, who handles disputes, as in the API), and erase a closed case's personal
+ * data on request (the admin only). Each action posts and redirects back.
  */
 @Path("/admin/cases")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
 public class AdminCasePages {
 
     /** Notices by code, so that a link cannot put words on the page. */
@@ -54,20 +55,20 @@ public class AdminCasePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance find(String ticketRef, String error);
+        static native TemplateInstance find(String ticketRef, boolean mayErase, String error);
 
-        static native TemplateInstance retention(RetentionStateView state, String notice, String error);
+        static native TemplateInstance retention(RetentionStateView state, boolean mayErase, String notice, String error);
     }
 
     @GET
     public Response find(@QueryParam("ticketRef") String ticketRef) {
         String ticket = ticketRef == null ? "" : ticketRef.trim().toUpperCase(Locale.ROOT);
         if (ticket.isEmpty()) {
-            return Response.ok(Templates.find("", null)).build();
+            return Response.ok(Templates.find("", mayErase(), null)).build();
         }
         Optional<String> caseId = cases.caseIdOfTicket(ticket);
         if (caseId.isEmpty()) {
-            return Response.status(404).entity(Templates.find(ticket, "No case has the ticket " + ticket + ".")).build();
+            return Response.status(404).entity(Templates.find(ticket, mayErase(), "No case has the ticket " + ticket + ".")).build();
         }
         return Response.seeOther(URI.create("/admin/cases/" + encode(caseId.get()))).build();
     }
@@ -75,12 +76,13 @@ public class AdminCasePages {
     @GET
     @Path("/{caseId}")
     public TemplateInstance show(@PathParam("caseId") String caseId, @QueryParam("done") String done) {
-        return Templates.retention(retention.state(caseId), done == null ? null : NOTICES.get(done), null);
+        return Templates.retention(retention.state(caseId), mayErase(), done == null ? null : NOTICES.get(done), null);
     }
 
     @POST
     @Path("/{caseId}/erasure")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
     public Response erase(@PathParam("caseId") String caseId, @FormParam("reason") String reason, @FormParam("confirm") String confirm) {
         return act(caseId, "erased", () -> {
             if (!"yes".equals(confirm)) {
@@ -112,12 +114,17 @@ public class AdminCasePages {
             if (refused.status() == 404) {
                 throw refused;
             }
-            return Response.status(refused.status()).entity(Templates.retention(retention.state(caseId), null, refused.getMessage())).build();
+            return Response.status(refused.status()).entity(Templates.retention(retention.state(caseId), mayErase(), null, refused.getMessage())).build();
         }
     }
 
+    private boolean mayErase() {
+        return jwt.getGroups().contains(Roles.ADMIN);
+    }
+
+    /** An admin acts as admin; a compliance officer without the admin role as compliance. */
     private Actor me() {
-        return Actor.staff(jwt.getName(), Roles.ADMIN);
+        return Actor.staff(jwt.getName(), mayErase() ? Roles.ADMIN : Roles.COMPLIANCE);
     }
 
     private static String encode(String value) {

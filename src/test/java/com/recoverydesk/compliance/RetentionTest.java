@@ -172,6 +172,29 @@ class RetentionTest {
         assertNull(caseRow(frozen).personalDataPurgedAt);
     }
 
+    /** Compliance handles disputes on the screen, as in the API; erasing stays the admin's. */
+    @Test
+    void shouldLetComplianceHoldAndReleaseACaseFromTheScreenButNotEraseIt() {
+        String caseId = ResetReportFixtures.resetCase(ResetReportFixtures.quietDay(ERA), "LOW", null).caseId();
+        StaffScreen compliance = StaffScreen.open("compliance", "/admin/cases/" + caseId);
+        assertTrue(compliance.get("/compliance/cases/" + caseId).contains("href=\"/admin/cases/" + caseId + "\""), "the timeline links the case's retention");
+
+        String page = compliance.get("/admin/cases/" + caseId);
+        assertTrue(page.contains("id=\"hold-form\""), page);
+        assertFalse(page.contains("id=\"erasure-form\""), "no erase form for compliance");
+        compliance.post("/admin/cases/" + caseId + "/hold", Map.of("note", " ")).then().statusCode(400)
+                .body(containsString("Say why the case is held"));
+        compliance.post("/admin/cases/" + caseId + "/hold", Map.of("note", "Complaint 5120 about this reset")).then().statusCode(303);
+        assertTrue(compliance.get("/admin/cases/" + caseId + "?done=held").contains("Complaint 5120 about this reset"));
+        given().auth().oauth2(TestTokens.forRole("compliance")).get("/api/v1/compliance/cases/" + caseId + "/retention").then()
+                .statusCode(200).body("held", org.hamcrest.Matchers.is(true)).body("holds[0].placedBy", org.hamcrest.Matchers.is("compliance1"));
+
+        compliance.post("/admin/cases/" + caseId + "/erasure", Map.of("reason", "Request DSR-10", "confirm", "yes")).then().statusCode(403);
+        compliance.post("/admin/cases/" + caseId + "/hold-release", Map.of("note", "Complaint 5120 settled")).then().statusCode(303);
+        assertTrue(compliance.get("/admin/cases/" + caseId + "?done=released").contains("id=\"hold-form\""), "held no more");
+        assertNull(caseRow(caseId).personalDataPurgedAt, "nothing erased");
+    }
+
     @Test
     void shouldEraseFromTheAdminCaseScreen() {
         String caseId = ResetReportFixtures.resetCase(ResetReportFixtures.quietDay(ERA), "LOW", null).caseId();

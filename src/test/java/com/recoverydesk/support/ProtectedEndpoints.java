@@ -92,11 +92,12 @@ public final class ProtectedEndpoints {
             new Endpoint("POST", "/api/v1/compliance/cases/no-such-case/retention/holds", Set.of("compliance", "admin"), "{\"note\":\"disputed\"}", false),
             new Endpoint("POST", "/api/v1/compliance/cases/no-such-case/retention/holds/release", Set.of("compliance", "admin"), "{\"note\":\"settled\"}", false),
             new Endpoint("POST", "/api/v1/admin/cases/no-such-case/erasure", Set.of("admin"), "{\"reason\":\"request 1\"}", false),
-            new Endpoint("GET", "/admin/cases", Set.of("admin"), null, false),
-            new Endpoint("GET", "/admin/cases/no-such-case", Set.of("admin"), null, false),
+            // the case's retention screen: compliance holds and releases as in the API, only the admin erases
+            new Endpoint("GET", "/admin/cases", Set.of("admin", "compliance"), null, false),
+            new Endpoint("GET", "/admin/cases/no-such-case", Set.of("admin", "compliance"), null, false),
             new Endpoint("POST", "/admin/cases/no-such-case/erasure", Set.of("admin"), null, false),
-            new Endpoint("POST", "/admin/cases/no-such-case/hold", Set.of("admin"), null, false),
-            new Endpoint("POST", "/admin/cases/no-such-case/hold-release", Set.of("admin"), null, false),
+            new Endpoint("POST", "/admin/cases/no-such-case/hold", Set.of("admin", "compliance"), null, false),
+            new Endpoint("POST", "/admin/cases/no-such-case/hold-release", Set.of("admin", "compliance"), null, false),
             // found missing when the list was first checked against the application's routes
             new Endpoint("POST", "/account/security", STAFF, null, false),
             new Endpoint("POST", "/api/v1/my-case/evidence", Set.of("requester"), null, false, true),
