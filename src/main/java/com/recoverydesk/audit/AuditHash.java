@@ -71,12 +71,26 @@ public final class AuditHash {
      */
     public boolean matches(long seq, Instant time, String actor, String role, String action,
                            String caseId, String details, String prevHash, String expectedHash) {
+        return expectedHash != null && matches(seq, time, utf8(actor), utf8(role), utf8(action), utf8(caseId), utf8(details),
+                utf8(prevHash), expectedHash.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #matches(long, Instant, String, String, String, String, String, String, String)} over
+     * the fields' UTF-8 bytes as the database hands them out: verification reads a million rows,
+     * and decoding each text only to encode it again cost a fifth of the walk.
+     *
+     * @param caseId       null when the entry has none
+     * @param expectedHash the stored lowercase hex, as bytes
+     */
+    public boolean matches(long seq, Instant time, byte[] actor, byte[] role, byte[] action,
+                           byte[] caseId, byte[] details, byte[] prevHash, byte[] expectedHash) {
         byte[] digest = digest(seq, time, actor, role, action, caseId, details, prevHash);
-        if (expectedHash == null || expectedHash.length() != digest.length * 2) {
+        if (expectedHash == null || expectedHash.length != digest.length * 2) {
             return false;
         }
         for (int i = 0; i < digest.length; i++) {
-            if (expectedHash.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xF] || expectedHash.charAt(2 * i + 1) != HEX[digest[i] & 0xF]) {
+            if (expectedHash[2 * i] != HEX[(digest[i] >> 4) & 0xF] || expectedHash[2 * i + 1] != HEX[digest[i] & 0xF]) {
                 return false;
             }
         }
@@ -85,8 +99,13 @@ public final class AuditHash {
 
     private byte[] digest(long seq, Instant time, String actor, String role, String action,
                           String caseId, String details, String prevHash) {
+        return digest(seq, time, utf8(actor), utf8(role), utf8(action), utf8(caseId), utf8(details), utf8(prevHash));
+    }
+
+    private byte[] digest(long seq, Instant time, byte[] actor, byte[] role, byte[] action,
+                          byte[] caseId, byte[] details, byte[] prevHash) {
         // the canonical bytes are written into one reused buffer and hashed in one call: nineteen
-        // small digest updates and a byte array per field cost more than the hashing itself
+        // small digest updates cost more than the hashing itself
         length = 0;
         field(VERSION_TAG_BYTES);
         fieldDecimal(seq);
@@ -105,6 +124,10 @@ public final class AuditHash {
         sha256.reset();
         sha256.update(buffer, 0, length);
         return sha256.digest();
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The canonical time text: UTC, microseconds, always six fraction digits. */

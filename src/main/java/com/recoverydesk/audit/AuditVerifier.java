@@ -6,14 +6,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Verifies the audit trail: every checkpoint's signature, then the chain in seq order, each
@@ -134,7 +138,7 @@ public class AuditVerifier {
         AuditHash hasher = new AuditHash();
         long firstSeq = Math.max(fromSeq, 1);
         long checked = firstSeq - 1; // entries before the segment count as vouched for by its anchor
-        String previousHash = expectedPrevHash;
+        byte[] previousHash = expectedPrevHash == null ? null : ascii(expectedPrevHash);
         long headSeq = -1;
         String headHash = null;
         int next = 0;
@@ -148,6 +152,8 @@ public class AuditVerifier {
             walk.setLong(2, firstSeq);
             walk.setLong(3, firstSeq);
             try (ResultSet rs = walk.executeQuery()) {
+                // the texts are taken as the UTF-8 bytes the database sends, the form they are hashed in
+                boolean rawText = walk.isWrapperFor(PGStatement.class);
                 boolean first = true;
                 while (rs.next()) {
                     if (first) {
@@ -155,36 +161,40 @@ public class AuditVerifier {
                         headHash = rs.getString(11);
                         first = false;
                     }
-                    AuditEventView e = AuditEventRows.read(rs);
+                    long seq = rs.getLong(1);
+                    byte[] prevHash = text(rs, 8, rawText);
+                    byte[] hash = text(rs, 9, rawText);
                     long expectedSeq = checked + 1;
-                    if (e.seq() != expectedSeq) {
+                    if (seq != expectedSeq) {
                         return broken(AuditVerification.brokenAt(expectedSeq, checked, AuditProblem.ENTRY_MISSING,
-                                "Entry " + expectedSeq + " is missing: the sequence jumps from " + checked + " to " + e.seq() + "."));
+                                "Entry " + expectedSeq + " is missing: the sequence jumps from " + checked + " to " + seq + "."));
                     }
-                    if (e.seq() > headSeq) {
-                        return broken(AuditVerification.brokenAt(e.seq(), checked, AuditProblem.ENTRY_UNEXPECTED,
-                                "Entry " + e.seq() + " lies beyond the chain head (" + headSeq + "): it was added behind the trail's back."));
+                    if (seq > headSeq) {
+                        return broken(AuditVerification.brokenAt(seq, checked, AuditProblem.ENTRY_UNEXPECTED,
+                                "Entry " + seq + " lies beyond the chain head (" + headSeq + "): it was added behind the trail's back."));
                     }
-                    if (previousHash != null && !e.prevHash().equals(previousHash)) {
-                        return broken(AuditVerification.brokenAt(e.seq(), checked, AuditProblem.ENTRY_OUT_OF_ORDER,
-                                "Entry " + e.seq() + " does not link to entry " + checked
+                    if (previousHash != null && !Arrays.equals(prevHash, previousHash)) {
+                        return broken(AuditVerification.brokenAt(seq, checked, AuditProblem.ENTRY_OUT_OF_ORDER,
+                                "Entry " + seq + " does not link to entry " + checked
                                         + " before it: entries were swapped, inserted or removed."));
                     }
-                    if (!hasher.matches(e.seq(), e.time(), e.actor(), e.role(), e.action(), e.caseId(), e.details(), e.prevHash(), e.hash())) {
-                        return broken(AuditVerification.brokenAt(e.seq(), checked, AuditProblem.ENTRY_ALTERED,
-                                "Entry " + e.seq() + " does not match its hash: its content was changed."));
+                    Instant time = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    if (!hasher.matches(seq, time, text(rs, 3, rawText), text(rs, 4, rawText), text(rs, 5, rawText),
+                            text(rs, 6, rawText), text(rs, 7, rawText), prevHash, hash)) {
+                        return broken(AuditVerification.brokenAt(seq, checked, AuditProblem.ENTRY_ALTERED,
+                                "Entry " + seq + " does not match its hash: its content was changed."));
                     }
-                    while (next < checkpoints.size() && checkpoints.get(next).seq() == e.seq()) {
+                    while (next < checkpoints.size() && checkpoints.get(next).seq() == seq) {
                         StoredCheckpoint c = checkpoints.get(next);
-                        if (!c.hash().equals(e.hash())) {
-                            return broken(AuditVerification.brokenCheckpoint(e.seq(), c.number(), checked,
+                        if (!Arrays.equals(ascii(c.hash()), hash)) {
+                            return broken(AuditVerification.brokenCheckpoint(seq, c.number(), checked,
                                     AuditProblem.REWRITTEN_AFTER_CHECKPOINT,
-                                    "Entry " + e.seq() + " is not the one checkpoint " + c.number()
+                                    "Entry " + seq + " is not the one checkpoint " + c.number()
                                             + " signed: the chain was rewritten and rehashed after that checkpoint."));
                         }
                         next++;
                     }
-                    previousHash = e.hash();
+                    previousHash = hash;
                     checked++;
                 }
             }
@@ -209,13 +219,29 @@ public class AuditVerifier {
             return broken(AuditVerification.brokenAt(checked + 1, checked, AuditProblem.TRUNCATED,
                     "The chain ends at entry " + checked + ", but the chain head names entry " + headSeq + ": the tail was removed."));
         }
-        String lastHash = previousHash != null ? previousHash : (checked == 0 ? AuditHash.GENESIS : null);
+        String lastHash = previousHash != null ? new String(previousHash, StandardCharsets.UTF_8) : (checked == 0 ? AuditHash.GENESIS : null);
         if (headHash == null || !headHash.equals(lastHash)) {
             // the last entry was rewritten with a recomputed hash, or the head is gone
             return broken(AuditVerification.brokenAt(Math.max(checked, 1), Math.max(checked - 1, 0), AuditProblem.HEAD_MISMATCH,
                     "The last entry " + Math.max(checked, 1) + " is not the one the chain head names: it was rewritten."));
         }
         return new Segment(AuditVerification.intact(checked, 0), headSeq, headHash);
+    }
+
+    /**
+     * A text column as UTF-8 bytes: PostgreSQL's driver hands out the bytes it received (UTF-8, the
+     * client encoding it sets), another database's text is encoded here.
+     */
+    private static byte[] text(ResultSet rs, int column, boolean rawText) throws SQLException {
+        if (rawText) {
+            return rs.getBytes(column);
+        }
+        String value = rs.getString(column);
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String hex) {
+        return hex == null ? null : hex.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Segment broken(AuditVerification verification) {
