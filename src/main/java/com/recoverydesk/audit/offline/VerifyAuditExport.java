@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Verifies an export of the Recovery Desk audit trail offline, with nothing but a JDK (17 or
@@ -51,7 +50,6 @@ public final class VerifyAuditExport {
     static final String CHECKPOINT_TAG = "recovery-desk.audit.checkpoint.v1";
     static final String EXPORT_CHECKPOINT_TAG = "recovery-desk.audit.export-checkpoint.v1";
     static final String GENESIS = "0".repeat(64);
-    static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
 
     /** The fields each kind of line has, exactly. */
     static final Map<String, Set<String>> FIELDS = Map.of(
@@ -305,17 +303,13 @@ public final class VerifyAuditExport {
             if (seq != expected) {
                 return fail("seq " + expected, "entry " + expected + " is missing (the next line holds entry " + seq + ")");
             }
-            if (!TIME.matcher(time).matches()) {
+            if (!isCanonicalTime(time)) {
                 return fail("seq " + seq, "the time is not in the canonical form");
             }
             if (seenEvent ? !prevHash.equals(lastHash) : seq == 1 && !prevHash.equals(GENESIS)) {
                 return fail("seq " + seq, "entry " + seq + " does not link to the entry before it");
             }
-            eventDigest.reset();
-            for (String field : new String[] {EVENT_TAG, Long.toString(seq), time, actor, role, action, caseId, details, prevHash}) {
-                update(eventDigest, field);
-            }
-            String recomputed = hex(eventDigest.digest());
+            String recomputed = hex(eventDigest.digest(fields(EVENT_TAG, Long.toString(seq), time, actor, role, action, caseId, details, prevHash)));
             if (!recomputed.equals(hash)) {
                 return fail("seq " + seq, "entry " + seq + " does not match its hash");
             }
@@ -346,7 +340,7 @@ public final class VerifyAuditExport {
             if (!hash.equals(lastHash)) {
                 return fail(where, "entry " + seq + " is not the one checkpoint " + number + " signed");
             }
-            if (!TIME.matcher(signedAt).matches()
+            if (!isCanonicalTime(signedAt)
                     || !verifySignature(keyId, fields(CHECKPOINT_TAG, Long.toString(number), Long.toString(seq), hash, signedAt, keyId), signature)) {
                 return fail(where, "the signature does not verify");
             }
@@ -398,7 +392,7 @@ public final class VerifyAuditExport {
             if (!exportDigest.equals(hex(digest.digest()))) {
                 return fail(where, "the lines before it are not the ones it signed: changed or dropped");
             }
-            if (!TIME.matcher(signedAt).matches()
+            if (!isCanonicalTime(signedAt)
                     || !verifySignature(keyId, fields(EXPORT_CHECKPOINT_TAG, Long.toString(seq), hash, signedAt, keyId, exportDigest), signature)) {
                 return fail(where, "the signature does not verify");
             }
@@ -434,31 +428,47 @@ public final class VerifyAuditExport {
 
     // ---- the canonical encoding --------------------------------------------------------
 
-    /** Each field as a 4-byte big-endian length and its UTF-8 bytes; null (an absent case id) as FF FF FF FF. */
+    /**
+     * Each field as a 4-byte big-endian length and its UTF-8 bytes; null (an absent case id) as FF FF FF FF.
+     * Written into one array, so that an entry is hashed in one call (this runs once per line).
+     */
     static byte[] fields(String... values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        for (String value : values) {
-            if (value == null) {
-                out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
-                continue;
-            }
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-            out.writeBytes(bytes);
+        byte[][] encoded = new byte[values.length][];
+        int size = 0;
+        for (int v = 0; v < values.length; v++) {
+            encoded[v] = values[v] == null ? null : values[v].getBytes(StandardCharsets.UTF_8);
+            size += 4 + (encoded[v] == null ? 0 : encoded[v].length);
         }
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int at = 0;
+        for (byte[] bytes : encoded) {
+            int n = bytes == null ? -1 : bytes.length; // -1 is FF FF FF FF
+            out[at] = (byte) (n >>> 24);
+            out[at + 1] = (byte) (n >>> 16);
+            out[at + 2] = (byte) (n >>> 8);
+            out[at + 3] = (byte) n;
+            at += 4;
+            if (bytes != null) {
+                System.arraycopy(bytes, 0, out, at, bytes.length);
+                at += bytes.length;
+            }
+        }
+        return out;
     }
 
-    /** {@link #fields} for one value, straight into a digest. */
-    static void update(MessageDigest digest, String value) {
-        if (value == null) {
-            digest.update(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
-            return;
+    /** The canonical time, yyyy-MM-ddTHH:mm:ss.ffffffZ, checked digit by digit (no pattern matcher per line). */
+    static boolean isCanonicalTime(String t) {
+        if (t.length() != 27) {
+            return false;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
-        digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-        digest.update(bytes);
+        for (int i = 0; i < 27; i++) {
+            char c = t.charAt(i);
+            char expected = "####-##-##T##:##:##.######Z".charAt(i);
+            if (expected == '#' ? c < '0' || c > '9' : c != expected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String keyId(byte[] x509) {
@@ -486,17 +496,26 @@ public final class VerifyAuditExport {
     }
 
     static String hex(byte[] bytes) {
-        StringBuilder s = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            s.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = Character.forDigit((bytes[i] >> 4) & 0xF, 16);
+            out[2 * i + 1] = Character.forDigit(bytes[i] & 0xF, 16);
         }
-        return s.toString();
+        return new String(out);
     }
 
     private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
 
     static String utf8(byte[] bytes, int length) {
+        // nearly every line is ASCII, which needs no decoder; any other byte goes through the strict one
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = UTF8.get().reset();
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
