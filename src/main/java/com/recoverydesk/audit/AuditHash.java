@@ -43,7 +43,7 @@ public final class AuditHash {
     private byte[] buffer = new byte[1024];
     private int length;
     /** {@code yyyy-MM-ddTHH:mm:} of {@link #cachedMinute} (minutes since the epoch), for four-digit years. */
-    private final byte[] minuteText = new byte[17];
+    private byte[] minuteText;
     private long cachedMinute = Long.MIN_VALUE;
 
     public AuditHash() {
@@ -224,22 +224,12 @@ public final class AuditHash {
         long epochSecond = time.getEpochSecond();
         long minute = Math.floorDiv(epochSecond, 60);
         if (minute != cachedMinute) {
-            LocalDateTime t = LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC);
-            int year = t.getYear();
-            if (year < 0 || year > 9999) {
+            String minuteStart = formatTime(Instant.ofEpochSecond(minute * 60));
+            if (minuteStart.length() != 27) { // a year wider than four digits: rare enough to write in full
                 field(formatTime(time));
                 return;
             }
-            digits(minuteText, 0, year, 4);
-            minuteText[4] = '-';
-            digits(minuteText, 5, t.getMonthValue(), 2);
-            minuteText[7] = '-';
-            digits(minuteText, 8, t.getDayOfMonth(), 2);
-            minuteText[10] = 'T';
-            digits(minuteText, 11, t.getHour(), 2);
-            minuteText[13] = ':';
-            digits(minuteText, 14, t.getMinute(), 2);
-            minuteText[16] = ':';
+            minuteText = minuteStart.substring(0, 17).getBytes(StandardCharsets.US_ASCII);
             cachedMinute = minute;
         }
         ensureRoom(4 + 27);

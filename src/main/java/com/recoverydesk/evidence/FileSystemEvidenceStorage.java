@@ -13,15 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Evidence as encrypted files under one directory:
@@ -34,14 +31,12 @@ import java.util.regex.Pattern;
  */
 public final class FileSystemEvidenceStorage implements EvidenceStorage {
 
-    private static final Pattern OBJECT_KEY = Pattern.compile("[0-9a-f]{32}");
     /** Older temporary files are left over from a crash and can go; no upload takes this long. */
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path objects;
     private final Path tmp;
     private final EvidenceEncryption encryption;
-    private final SecureRandom random = new SecureRandom();
 
     public FileSystemEvidenceStorage(Path dir, EvidenceEncryption encryption) {
         this.objects = dir.resolve("objects");
@@ -57,10 +52,10 @@ public final class FileSystemEvidenceStorage implements EvidenceStorage {
 
     @Override
     public StoredObject store(InputStream plaintext) throws IOException {
-        String objectKey = newObjectKey();
+        String objectKey = EvidenceObjectKeys.newKey();
         Path part = tmp.resolve(objectKey + ".part");
         Path target = pathOf(objectKey);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = EvidenceObjectKeys.sha256();
         try {
             EvidenceEncryption.Encrypted encrypted;
             try (FileOutputStream out = new FileOutputStream(part.toFile())) {
@@ -130,7 +125,7 @@ public final class FileSystemEvidenceStorage implements EvidenceStorage {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
-                    if (OBJECT_KEY.matcher(name).matches()) {
+                    if (EvidenceObjectKeys.isKey(name)) {
                         keys.add(name);
                     }
                 }
@@ -157,23 +152,9 @@ public final class FileSystemEvidenceStorage implements EvidenceStorage {
 
     /** Where an object lives; refuses anything that is not an object key, so no path can be smuggled in. */
     Path pathOf(String objectKey) {
-        if (objectKey == null || !OBJECT_KEY.matcher(objectKey).matches()) {
+        if (!EvidenceObjectKeys.isKey(objectKey)) {
             throw new IllegalArgumentException("Not an evidence object key");
         }
         return objects.resolve(objectKey.substring(0, 2)).resolve(objectKey);
-    }
-
-    private String newObjectKey() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,7 +48,6 @@ public final class S3EvidenceStorage implements EvidenceStorage, Closeable {
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(S3EvidenceStorage.class);
-    private static final Pattern OBJECT_KEY = Pattern.compile("[0-9a-f]{32}");
     /** The longest header (docs/evidence-storage.md, "Format on disk"): 73 bytes and a key id of at most 32. */
     private static final int MAX_HEADER_BYTES = 73 + 32;
 
@@ -61,7 +58,6 @@ public final class S3EvidenceStorage implements EvidenceStorage, Closeable {
     private final int partSize;
     private final Path spoolDir;
     private final Pattern storedKey;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param s3       the client, owned by this storage from now on ({@link #close} closes it)
@@ -88,8 +84,8 @@ public final class S3EvidenceStorage implements EvidenceStorage, Closeable {
 
     @Override
     public StoredObject store(InputStream plaintext) throws IOException {
-        String objectKey = newObjectKey();
-        MessageDigest sha256 = sha256();
+        String objectKey = EvidenceObjectKeys.newKey();
+        MessageDigest sha256 = EvidenceObjectKeys.sha256();
         try (ObjectUpload upload = new ObjectUpload(s3Key(objectKey))) {
             EvidenceEncryption.Encrypted encrypted = encryption.encrypt(new DigestInputStream(plaintext, sha256), upload);
             upload.complete();
@@ -189,7 +185,7 @@ public final class S3EvidenceStorage implements EvidenceStorage, Closeable {
 
     /** The key of an evidence object inside the bucket. */
     public String s3Key(String objectKey) {
-        if (objectKey == null || !OBJECT_KEY.matcher(objectKey).matches()) {
+        if (!EvidenceObjectKeys.isKey(objectKey)) {
             throw new IllegalArgumentException("Not an evidence object key");
         }
         return prefix + objectKey.substring(0, 2) + "/" + objectKey;
@@ -214,20 +210,6 @@ public final class S3EvidenceStorage implements EvidenceStorage, Closeable {
     /** SDK failures are unchecked; the port speaks IOException, which the service turns into its own errors. */
     private IOException storageFailure(String what, SdkException e) {
         return new IOException(what + " an evidence object in bucket '" + bucket + "' failed: " + e.getMessage(), e);
-    }
-
-    private String newObjectKey() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
