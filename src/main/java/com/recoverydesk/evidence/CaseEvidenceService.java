@@ -207,7 +207,7 @@ public class CaseEvidenceService {
 
     private static RecoveryCase requireAwaiting(RecoveryCase recoveryCase) {
         if (recoveryCase == null) {
-            throw ProblemException.notFound("No such case.");
+            throw ProblemException.notFound("No such case.").withCode("case.not-found");
         }
         if (recoveryCase.status != CaseStatus.AWAITING_EVIDENCE) {
             throw ProblemException.conflict("Your case is not waiting for documents at the moment.").withCode("evidence.not-awaiting");

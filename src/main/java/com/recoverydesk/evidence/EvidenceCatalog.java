@@ -73,7 +73,7 @@ public class EvidenceCatalog {
     private static EvidenceFile located(String caseId, String evidenceId) {
         EvidenceFile file = evidenceId == null ? null : EvidenceFile.findById(evidenceId);
         if (file == null || !file.caseId.equals(caseId) || file.purgedAt != null) {
-            throw ProblemException.notFound("No such evidence file in this case.");
+            throw ProblemException.notFound("No such evidence file in this case.").withCode("evidence.no-such-file");
         }
         return file;
     }

@@ -133,7 +133,7 @@ public class EvidenceFileService {
         try {
             return storage.open(objectKey);
         } catch (NoSuchFileException | IllegalArgumentException e) {
-            throw ProblemException.notFound("This evidence file is no longer available.");
+            throw ProblemException.notFound("This evidence file is no longer available.").withCode("evidence.gone");
         } catch (IOException e) {
             throw new UncheckedIOException("Opening evidence object " + objectKey + " failed", e);
         }

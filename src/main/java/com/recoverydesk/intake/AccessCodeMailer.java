@@ -51,8 +51,24 @@ public class AccessCodeMailer {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Codes still waiting at shutdown are not sent: the container (transactions, the database) is
+     * going away under them. They live only in memory by design (a code is never stored in clear),
+     * so their requesters file again; the log says how many.
+     */
     @PreDestroy
     void stop() {
+        int unsent = executor.getQueue().size();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.shutdown();
+        if (unsent > 0) {
+            LOG.warnf("%d access-code mails were not sent before shutdown", unsent);
+        }
+        try {
+            // a mail being sent right now finishes while the database is still there
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -39,12 +39,11 @@ public class BodyLimit {
     }
 
     /** A page of its own: the layout needs the request's identity, which this early filter does not have. */
-    private static String page(RequesterWords words, long megabytes, String back) {
-        String title = words.errorTitle413();
+    private static String page(RequesterWords words, String title, String text, String back) {
         return "<!DOCTYPE html><html lang=\"" + words.htmlLang() + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                 + "content=\"width=device-width, initial-scale=1\"><title>" + title + " · Recovery Desk</title>"
                 + "<link rel=\"stylesheet\" href=\"/css/desk.css\"></head><body><main id=\"main\" class=\"page\">"
-                + "<section class=\"card narrow\"><h1>" + title + "</h1><p>" + words.fileTooLargePage(megabytes) + "</p><p><a href=\""
+                + "<section class=\"card narrow\"><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
                 + back + "\">" + words.back() + "</a></p></section></main></body></html>";
     }
 
@@ -86,9 +85,12 @@ public class BodyLimit {
         for (String path : UPLOAD_PATHS) {
             router.post(path).order(CHUNKED_SPOOL_ORDER).handler(rc -> {
                 // HTTP/2 has no chunked encoding, and Quarkus REST cannot take over an HTTP/2 request whose
-                // body was read already: such a body without a length keeps Quarkus' own limit
-                if (rc.request().headers().contains("Content-Length") || rc.request().version() == HttpVersion.HTTP_2) {
+                // body was read already: an HTTP/2 upload must say its length (browsers always do), so
+                // that the announced-size check above answers it before it is read
+                if (rc.request().headers().contains("Content-Length")) {
                     rc.next();
+                } else if (rc.request().version() == HttpVersion.HTTP_2) {
+                    answerLengthRequired(rc);
                 } else {
                     spool.handle(rc);
                 }
@@ -104,17 +106,30 @@ public class BodyLimit {
     }
 
     private void answerTooLarge(RoutingContext rc) {
+        long megabytes = Math.max(1, maxBytes / (1024 * 1024));
+        RequesterWords words = RequesterLanguage.words(RequesterLanguage.of(rc.request()));
+        answer(rc, 413, "Payload Too Large", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.",
+                words.errorTitle413(), words.fileTooLargePage(megabytes));
+    }
+
+    private void answerLengthRequired(RoutingContext rc) {
+        RequesterWords words = RequesterLanguage.words(RequesterLanguage.of(rc.request()));
+        answer(rc, 411, "Length Required", "Send the upload with its Content-Length: an upload of unknown length over HTTP/2 is not taken.",
+                words.errorTitle400(), words.problemLengthRequired());
+    }
+
+    /** Problem details for the API, else a page in the requester's language. */
+    private static void answer(RoutingContext rc, int status, String title, String detail, String pageTitle, String pageText) {
         if (rc.response().ended()) {
             return;
         }
         String path = rc.normalizedPath();
         boolean api = path.startsWith("/api/") || path.startsWith("/q/");
-        long megabytes = Math.max(1, maxBytes / (1024 * 1024));
         String body = api
-                ? new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)
-                .put("detail", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.")
+                ? new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
                 .put("instance", path).encode()
-                : page(RequesterLanguage.words(RequesterLanguage.of(rc.request())), megabytes, path.startsWith("/recover") ? "/recover/case" : "/");
-        rc.response().setStatusCode(413).putHeader("Content-Type", api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8").end(body);
+                : page(RequesterLanguage.words(RequesterLanguage.of(rc.request())), pageTitle, pageText,
+                path.startsWith("/recover") ? "/recover/case" : "/");
+        rc.response().setStatusCode(status).putHeader("Content-Type", api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8").end(body);
     }
 }

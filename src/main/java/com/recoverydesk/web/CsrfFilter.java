@@ -66,8 +66,8 @@ public class CsrfFilter {
             return;
         }
         context.abortWith(jakarta.ws.rs.core.Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(errorPages.render(400, "This form has expired",
-                        "For your security, the form was not accepted. Go back, reload the page and send it again."))
+                .entity(errorPages.render(400, RequesterProblems.FORM_EXPIRED_TITLE, RequesterProblems.text(RequesterProblems.REQUEST_FORM_EXPIRED,
+                        "For your security, the form was not accepted. Go back, reload the page and send it again.", errorPages.locale())))
                 .build());
     }
 

@@ -34,8 +34,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        Response.ResponseBuilder answer = answer(e.status(), e.title(),
-                wantsPage(uri, headers) ? RequesterProblems.text(e, errorPages.locale()) : e.getMessage(), null, uri, headers);
+        Response.ResponseBuilder answer = answer(e.status(), e.title(), e.code(), e.getMessage(), null, uri, headers);
         if (e.retryAfter() != null) {
             answer.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }
@@ -48,7 +47,7 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return answer(400, "Invalid request", "Some fields are missing or invalid.", errors, uri, headers).build();
+        return answer(400, "Invalid request", RequesterProblems.REQUEST_INVALID_FIELDS, "Some fields are missing or invalid.", errors, uri, headers).build();
     }
 
     /** A body that is not JSON, or JSON with a value of the wrong type: say which field, not an empty 400. */
@@ -61,10 +60,10 @@ public class ProblemMapper {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            return answer(400, "Invalid request", "Some fields have a value of the wrong type.",
+            return answer(400, "Invalid request", RequesterProblems.REQUEST_WRONG_TYPE, "Some fields have a value of the wrong type.",
                     List.of(new Problem.FieldError(field, "has the wrong type")), uri, headers).build();
         }
-        return answer(400, "Invalid request", "The body is not valid JSON.", null, uri, headers).build();
+        return answer(400, "Invalid request", RequesterProblems.REQUEST_NOT_HANDLED, "The body is not valid JSON.", null, uri, headers).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -83,14 +82,14 @@ public class ProblemMapper {
             }
             return redirect.build();
         }
-        return answer(401, "Unauthorized", "A valid access token is required.", null, uri, headers)
+        return answer(401, "Unauthorized", null, "A valid access token is required.", null, uri, headers)
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return answer(403, "Forbidden", "Your role does not allow this.", null, uri, headers).build();
+        return answer(403, "Forbidden", RequesterProblems.REQUEST_NOT_HANDLED, "Your role does not allow this.", null, uri, headers).build();
     }
 
     @ServerExceptionMapper
@@ -101,15 +100,16 @@ public class ProblemMapper {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status == 404 ? (wantsPage(uri, headers) ? RequesterLanguage.words(errorPages.locale()).errorNothingHere() : "There is nothing here.")
-                : status == 415 ? "This content type is not accepted here." : title + ".";
+        String code = status == 404 ? RequesterProblems.REQUEST_NOTHING_HERE
+                : status == 415 ? RequesterProblems.REQUEST_UNSUPPORTED_TYPE : RequesterProblems.REQUEST_NOT_HANDLED;
+        String detail = status == 404 ? "There is nothing here." : status == 415 ? "This content type is not accepted here." : title + ".";
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
         if (status == 400 && e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException unreadable) {
             return unreadableJson(unreadable, uri, headers);
         }
-        return answer(status, title, detail, null, uri, headers).build();
+        return answer(status, title, code, detail, null, uri, headers).build();
     }
 
     /**
@@ -119,7 +119,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response io(java.io.IOException e, UriInfo uri, HttpHeaders headers) {
         if (e.getMessage() != null && e.getMessage().contains("multipart")) {
-            return answer(400, "Invalid request", "The upload was cut off or damaged on the way. Send the file again.", null, uri, headers).build();
+            return answer(400, "Invalid request", RequesterProblems.REQUEST_UPLOAD_CUT_OFF,
+                    "The upload was cut off or damaged on the way. Send the file again.", null, uri, headers).build();
         }
         return unexpected(e, uri, headers);
     }
@@ -128,18 +129,28 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
-        return answer(500, "Internal error",
-                "Something went wrong on our side. Quote error id " + errorId + " to the support team.", null, uri, headers).build();
+        String detail = "Something went wrong on our side. Quote error id " + errorId + " to the support team.";
+        if (wantsPage(uri, headers)) {
+            return page(500, "Internal error", RequesterProblems.internal(errorId, errorPages.locale())).build();
+        }
+        return answer(500, "Internal error", null, detail, null, uri, headers).build();
     }
 
-    private Response.ResponseBuilder answer(int status, String title, String detail, List<Problem.FieldError> errors,
+    /**
+     * Problem details for the API; for a screen, a page whose text is the refusal's in the page's
+     * language (found by its code; the English text where it has none).
+     */
+    private Response.ResponseBuilder answer(int status, String title, String code, String detail, List<Problem.FieldError> errors,
                                             UriInfo uri, HttpHeaders headers) {
         if (wantsPage(uri, headers)) {
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(errorPages.render(status, title, detail));
+            return page(status, title, RequesterProblems.text(code, detail, errorPages.locale()));
         }
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, uri.getRequestUri().getRawPath(), errors));
+    }
+
+    private Response.ResponseBuilder page(int status, String title, String text) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(errorPages.render(status, title, text));
     }
 
     /** Screens are everything outside the JSON API that a browser asks for as HTML. */

@@ -8,15 +8,35 @@ import java.util.Locale;
  */
 public final class RequesterProblems {
 
+    // codes of the common answers (ProblemMapper, CsrfFilter, BodyLimit), which no single step throws
+    static final String REQUEST_INVALID_FIELDS = "request.invalid-fields";
+    static final String REQUEST_WRONG_TYPE = "request.wrong-type";
+    static final String REQUEST_UPLOAD_CUT_OFF = "request.upload-cut-off";
+    static final String REQUEST_FORM_EXPIRED = "request.form-expired";
+    static final String REQUEST_UNSUPPORTED_TYPE = "request.unsupported-type";
+    static final String REQUEST_NOT_HANDLED = "request.not-handled";
+    static final String REQUEST_NOTHING_HERE = "request.nothing-here";
+    static final String FORM_EXPIRED_TITLE = "This form has expired";
+
     private RequesterProblems() {
     }
 
+    /** The answer to an unexpected failure, with the id that the log holds it under. */
+    public static String internal(String errorId, Locale locale) {
+        return RequesterLanguage.words(locale).problemInternal(errorId);
+    }
+
     public static String text(ProblemException refused, Locale locale) {
-        if (locale.getLanguage().equals(RequesterLanguage.ENGLISH.getLanguage()) || refused.code() == null) {
-            return refused.getMessage();
+        return text(refused.code(), refused.getMessage(), locale);
+    }
+
+    /** A refusal by its code and English text (the service's common answers have codes too). */
+    public static String text(String code, String english, Locale locale) {
+        if (locale.getLanguage().equals(RequesterLanguage.ENGLISH.getLanguage()) || code == null) {
+            return english;
         }
         RequesterWords w = RequesterLanguage.words(locale);
-        return switch (refused.code()) {
+        return switch (code) {
             case "intake.too-many-requests" -> w.problemTooManyRequests();
             case "intake.too-many-attempts" -> w.problemTooManyAttempts();
             case "intake.wrong-code" -> w.problemWrongCode();
@@ -44,7 +64,17 @@ public final class RequesterProblems {
             case "demo.no-authenticator" -> w.problemDemoNoAuthenticator();
             case "demo.closed" -> w.problemDemoClosed();
             case "demo.refused" -> w.problemDemoRefused();
-            default -> refused.getMessage();
+            case "evidence.gone" -> w.problemFileGone();
+            case "evidence.no-such-file" -> w.problemNoSuchFile();
+            case "case.not-found" -> w.problemNoSuchCase();
+            case REQUEST_INVALID_FIELDS -> w.problemInvalidFields();
+            case REQUEST_WRONG_TYPE -> w.problemWrongType();
+            case REQUEST_UPLOAD_CUT_OFF -> w.problemUploadCutOff();
+            case REQUEST_FORM_EXPIRED -> w.problemFormExpired();
+            case REQUEST_UNSUPPORTED_TYPE -> w.problemUnsupportedType();
+            case REQUEST_NOT_HANDLED -> w.problemNotHandled();
+            case REQUEST_NOTHING_HERE -> w.errorNothingHere();
+            default -> english;
         };
     }
 
@@ -55,7 +85,7 @@ public final class RequesterProblems {
         }
         RequesterWords w = RequesterLanguage.words(locale);
         return switch (status) {
-            case 400 -> w.errorTitle400();
+            case 400 -> title.equals(FORM_EXPIRED_TITLE) ? w.problemFormExpiredTitle() : w.errorTitle400();
             case 401 -> w.errorTitle401();
             case 403 -> w.errorTitle403();
             case 404 -> w.errorTitle404();

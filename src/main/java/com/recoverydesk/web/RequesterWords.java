@@ -693,4 +693,41 @@ public interface RequesterWords {
 
     @Message("Many uploads are being checked right now. Please try again in a minute.")
     String problemBusy();
+
+    // refusals that come from the service's common answers rather than from one step
+    @Message("Some fields are missing or invalid.")
+    String problemInvalidFields();
+
+    @Message("Some fields have a value of the wrong type.")
+    String problemWrongType();
+
+    @Message("The upload was cut off or damaged on the way. Send the file again.")
+    String problemUploadCutOff();
+
+    @Message("Something went wrong on our side. Quote error id {errorId} to the support team.")
+    String problemInternal(String errorId);
+
+    @Message("This form has expired")
+    String problemFormExpiredTitle();
+
+    @Message("For your security, the form was not accepted. Go back, reload the page and send it again.")
+    String problemFormExpired();
+
+    @Message("This content type is not accepted here.")
+    String problemUnsupportedType();
+
+    @Message("Send the upload with its length: this service does not take an upload of unknown length over HTTP/2.")
+    String problemLengthRequired();
+
+    @Message("This request could not be handled.")
+    String problemNotHandled();
+
+    @Message("This file is no longer available.")
+    String problemFileGone();
+
+    @Message("This case has no such file.")
+    String problemNoSuchFile();
+
+    @Message("There is no such case.")
+    String problemNoSuchCase();
 }

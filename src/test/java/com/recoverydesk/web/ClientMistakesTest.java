@@ -112,7 +112,6 @@ class ClientMistakesTest {
                 .post("/recover");
     }
 
-    /** A 12 MB multipart upload with its Content-Length, as a browser sends it. */
     /** Without a Content-Length (chunked), the size is only known while the body is read: the same answers. */
     @Test
     void shouldAnswerAChunkedUploadOverTheBodyLimitWithProblemDetails() throws Exception {
@@ -135,6 +134,47 @@ class ClientMistakesTest {
         HttpResponse<String> japanese = postOversized("/recover/case/evidence", true, "ja", "Cookie", SessionCookie.NAME + "=" + caseToken);
         assertEquals(413, japanese.statusCode());
         assertTrue(japanese.body().contains("ファイルが大きすぎます"), japanese.body());
+    }
+
+    /**
+     * HTTP/2 has no chunked encoding, and a body of unknown length there cannot be read ahead of
+     * Quarkus REST: such an upload is asked for its length, readably, before any of it is read.
+     */
+    @Test
+    void shouldAskAnHttp2UploadOfUnknownLengthForItsLength() throws Exception {
+        String caseToken = (String) TestAccounts.openCase(TestAccounts.create()).get("caseToken");
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            String[] api = http2UploadOfUnknownLength(client, "/api/v1/my-case/evidence", "en", "Authorization", "Bearer " + caseToken);
+            assertEquals("HTTP_2 411 application/problem+json", api[0], api[1]);
+            assertTrue(api[1].contains("\"status\":411") && api[1].contains("Content-Length"), api[1]);
+
+            String[] page = http2UploadOfUnknownLength(client, "/recover/case/evidence", "ja", "Cookie", SessionCookie.NAME + "=" + caseToken);
+            assertEquals("HTTP_2 411 text/html;charset=UTF-8", page[0], page[1]);
+            assertTrue(page[1].contains("サイズ（Content-Length）") && page[1].contains("href=\"/recover/case\""), page[1]);
+            com.recoverydesk.support.Languages.assertJapanese("411 on /recover/case/evidence", page[1]);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Version, status and type of the answer, then its body. */
+    private String[] http2UploadOfUnknownLength(io.vertx.core.http.HttpClient client, String path, String language,
+                                                String header, String value) throws Exception {
+        return client.request(io.vertx.core.http.HttpMethod.POST, root.getPort(), root.getHost(), path)
+                .compose(request -> {
+                    request.setChunked(true).putHeader(header, value).putHeader("Accept-Language", language)
+                            .putHeader("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+                            .putHeader("Content-Type", "multipart/form-data; boundary=XYZ");
+                    request.write("--XYZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nID_FRONT\r\n");
+                    request.end("--XYZ--\r\n");
+                    return request.response();
+                })
+                .compose(response -> response.body().map(body -> new String[]{
+                        response.version() + " " + response.statusCode() + " " + response.getHeader("Content-Type"), body.toString()}))
+                .toCompletionStage().toCompletableFuture().get(15, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> postOversized(String path, String header, String value) throws Exception {

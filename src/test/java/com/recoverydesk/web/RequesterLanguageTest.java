@@ -10,9 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.recoverydesk.support.Languages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The requester's second language: every key translated, chosen from Accept-Language or the switch, remembered; staff stay English. */
@@ -90,5 +97,50 @@ class RequesterLanguageTest {
         Response missing = given().accept("text/html").header("Accept-Language", "ja").get("/recover/no-such-page");
         missing.then().statusCode(404).body(containsString("ページが見つかりません"));
         Languages.assertJapanese("404 on /recover", missing.asString());
+    }
+
+    /**
+     * Every refusal a requester can meet has its Japanese: the codes that the service's steps give
+     * their refusals (found in the source, so that a new one cannot be forgotten) and the codes of
+     * the common answers (invalid fields, a cut-off upload, an expired form, ...).
+     */
+    @Test
+    void shouldSayEveryCodedRefusalInJapanese() throws IOException {
+        Set<String> codes = new TreeSet<>(Set.of(RequesterProblems.REQUEST_INVALID_FIELDS, RequesterProblems.REQUEST_WRONG_TYPE,
+                RequesterProblems.REQUEST_UPLOAD_CUT_OFF, RequesterProblems.REQUEST_FORM_EXPIRED,
+                RequesterProblems.REQUEST_UNSUPPORTED_TYPE, RequesterProblems.REQUEST_NOT_HANDLED, RequesterProblems.REQUEST_NOTHING_HERE,
+                "evidence.busy", "enrol.used", "enrol.expired"));
+        Pattern coded = Pattern.compile("withCode\\(\"([a-z.-]+)\"\\)");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher code = coded.matcher(Files.readString(source));
+                while (code.find()) {
+                    codes.add(code.group(1));
+                }
+            }
+        }
+        assertTrue(codes.size() > 30, "codes found: " + codes);
+        for (String code : codes) {
+            String japanese = RequesterProblems.text(code, "ENGLISH TEXT", Locale.JAPANESE);
+            assertNotEquals("ENGLISH TEXT", japanese, code + " has no Japanese");
+            Languages.assertJapanese(code, japanese);
+            assertEquals("ENGLISH TEXT", RequesterProblems.text(code, "ENGLISH TEXT", Locale.ENGLISH), code + " in English");
+        }
+        Languages.assertJapanese("the unexpected failure", RequesterProblems.internal("ab12cd34", Locale.JAPANESE));
+    }
+
+    @Test
+    void shouldSayThatAFormExpiredInTheRequestersLanguage() {
+        Response form = given().accept("text/html").header("Accept-Language", "ja").get("/recover");
+        Response refused = given().accept("text/html").header("Accept-Language", "ja").cookie(form.getDetailedCookie(CsrfToken.COOKIE))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", "not-the-token")
+                .formParam("accountEmail", "someone@example.com").formParam("description", "lost my phone").post("/recover");
+        refused.then().statusCode(400).body(containsString("フォームの有効期限が切れました")).body(containsString("再読み込み"));
+        Languages.assertJapanese("an expired form on /recover", refused.asString());
+
+        given().accept("text/html").header("Accept-Language", "en").cookie(form.getDetailedCookie(CsrfToken.COOKIE))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", "not-the-token")
+                .formParam("accountEmail", "someone@example.com").formParam("description", "lost my phone").post("/recover")
+                .then().statusCode(400).body(containsString("This form has expired"));
     }
 }
