@@ -1,8 +1,12 @@
 package com.recoverydesk.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -19,25 +23,40 @@ public class AccessCodeMailer {
     private static final Logger LOG = Logger.getLogger(AccessCodeMailer.class);
     /** Beyond this backlog a code is dropped (the requester files again) rather than memory grown without end. */
     static final int MAX_BACKLOG = 10_000;
+    /** A full backlog is said in the log at most this often, with the number of codes dropped since. */
+    static final long DROP_WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     static final long MIN_DELAY_MILLIS = 200;
     static final long MAX_DELAY_MILLIS = 2_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IntakeService intake;
+    private final int maxBacklog;
+    private final Counter dropped;
+    private final AtomicLong droppedSinceWarning = new AtomicLong();
+    private volatile long lastDropWarningNanos = System.nanoTime() - DROP_WARNING_EVERY_NANOS;
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
         Thread thread = new Thread(runnable, "access-code-mailer");
         thread.setDaemon(true);
         return thread;
     });
 
-    public AccessCodeMailer(IntakeService intake) {
+    @Inject
+    public AccessCodeMailer(IntakeService intake, MeterRegistry registry) {
+        this(intake, registry, MAX_BACKLOG);
+    }
+
+    AccessCodeMailer(IntakeService intake, MeterRegistry registry, int maxBacklog) {
         this.intake = intake;
+        this.maxBacklog = maxBacklog;
+        this.dropped = Counter.builder("recovery_access_codes_dropped")
+                .description("Access-code mails not sent because the mailer's backlog was full (a flood of filings)")
+                .register(registry);
         executor.setRemoveOnCancelPolicy(true);
     }
 
     public void sendLater(IntakeService.FiledRequest filed) {
-        if (executor.getQueue().size() >= MAX_BACKLOG) {
-            LOG.warn("Access-code mail backlog full; a code was not sent");
+        if (executor.getQueue().size() >= maxBacklog) {
+            dropCode();
             return;
         }
         long delay = MIN_DELAY_MILLIS + (long) (RANDOM.nextDouble() * (MAX_DELAY_MILLIS - MIN_DELAY_MILLIS));
@@ -49,6 +68,18 @@ public class AccessCodeMailer {
                 LOG.warnf(e, "Could not send the access code of request %d", filed.requestId());
             }
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts the dropped code; under a flood the log says so once a minute, not once per code. */
+    private void dropCode() {
+        dropped.increment();
+        long sinceWarning = droppedSinceWarning.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastDropWarningNanos >= DROP_WARNING_EVERY_NANOS) {
+            lastDropWarningNanos = now;
+            droppedSinceWarning.addAndGet(-sinceWarning);
+            LOG.warnf("Access-code mail backlog full (%d waiting): %d codes not sent since the last warning", maxBacklog, sinceWarning);
+        }
     }
 
     /**
