@@ -73,12 +73,12 @@ public class AccessCodeMailer {
     /** Counts the dropped code; under a flood the log says so once a minute, not once per code. */
     private void dropCode() {
         dropped.increment();
-        long sinceWarning = droppedSinceWarning.incrementAndGet();
+        droppedSinceWarning.incrementAndGet();
         long now = System.nanoTime();
         if (now - lastDropWarningNanos >= DROP_WARNING_EVERY_NANOS) {
             lastDropWarningNanos = now;
-            droppedSinceWarning.addAndGet(-sinceWarning);
-            LOG.warnf("Access-code mail backlog full (%d waiting): %d codes not sent since the last warning", maxBacklog, sinceWarning);
+            LOG.warnf("Access-code mail backlog full (%d waiting): %d codes not sent since the last warning", maxBacklog,
+                    droppedSinceWarning.getAndSet(0));
         }
     }
 

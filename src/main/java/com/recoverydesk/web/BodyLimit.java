@@ -108,18 +108,19 @@ public class BodyLimit {
     private void answerTooLarge(RoutingContext rc) {
         long megabytes = Math.max(1, maxBytes / (1024 * 1024));
         RequesterWords words = RequesterLanguage.words(RequesterLanguage.of(rc.request()));
-        answer(rc, 413, "Payload Too Large", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.",
+        answer(rc, words, 413, "Payload Too Large", "The upload is larger than the " + megabytes + " MB this service accepts. Choose a smaller file.",
                 words.errorTitle413(), words.fileTooLargePage(megabytes));
     }
 
     private void answerLengthRequired(RoutingContext rc) {
         RequesterWords words = RequesterLanguage.words(RequesterLanguage.of(rc.request()));
-        answer(rc, 411, "Length Required", "Send the upload with its Content-Length: an upload of unknown length over HTTP/2 is not taken.",
+        answer(rc, words, 411, "Length Required", "Send the upload with its Content-Length: an upload of unknown length over HTTP/2 is not taken.",
                 words.errorTitle400(), words.problemLengthRequired());
     }
 
-    /** Problem details for the API, else a page in the requester's language. */
-    private static void answer(RoutingContext rc, int status, String title, String detail, String pageTitle, String pageText) {
+    /** Problem details for the API, else a page in the requester's language ({@code words}, whose texts the caller chose). */
+    private static void answer(RoutingContext rc, RequesterWords words, int status, String title, String detail, String pageTitle,
+                               String pageText) {
         if (rc.response().ended()) {
             return;
         }
@@ -128,8 +129,7 @@ public class BodyLimit {
         String body = api
                 ? new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
                 .put("instance", path).encode()
-                : page(RequesterLanguage.words(RequesterLanguage.of(rc.request())), pageTitle, pageText,
-                path.startsWith("/recover") ? "/recover/case" : "/");
+                : page(words, pageTitle, pageText, path.startsWith("/recover") ? "/recover/case" : "/");
         rc.response().setStatusCode(status).putHeader("Content-Type", api ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8").end(body);
     }
 }
