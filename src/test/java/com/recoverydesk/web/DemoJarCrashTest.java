@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
 class DemoJarCrashTest {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Pattern PACKAGED = Pattern.compile("(?m)^packaged (.+)$");
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final Duration START_WAIT = Duration.ofSeconds(120);
     /** Long enough to outlast the two kills and restarts, short enough for the reset to follow within the test. */
@@ -160,8 +161,12 @@ class DemoJarCrashTest {
             packager.destroyForcibly();
             throw new AssertionError("packaging the demo jar took over 5 minutes; see " + log);
         }
-        Path jar = target.resolve("quarkus-app").resolve("quarkus-run.jar");
-        assertTrue(packager.exitValue() == 0 && Files.exists(jar), "the demo jar was packaged: " + tail(log));
+        // the demo build's one jar (application.properties: target/recovery-desk-demo.jar in a normal build)
+        Matcher packaged = PACKAGED.matcher(read(log));
+        assertTrue(packager.exitValue() == 0 && packaged.find(), "the demo jar was packaged: " + tail(log));
+        Path jar = Path.of(packaged.group(1));
+        assertEquals("recovery-desk-demo.jar", jar.getFileName().toString(), "the demo build makes its one jar");
+        assertTrue(Files.isRegularFile(jar), "the demo jar is at " + jar);
         return jar;
     }
 
@@ -180,7 +185,7 @@ class DemoJarCrashTest {
                     .setLocalProjectDiscovery(true)
                     .build().bootstrap()) {
                 AugmentResult result = application.createAugmentor().createProductionApplication();
-                System.out.println("packaged " + result.getJar().getPath());
+                System.out.println("packaged " + result.getJar().getPath().toAbsolutePath());
             }
         }
     }
