@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.support.Eventually;
 import com.recoverydesk.support.StaffScreen;
 import com.recoverydesk.support.TestCases;
 import com.recoverydesk.support.TestTokens;
@@ -80,14 +81,20 @@ class QueueAndEscalationTest {
         given().auth().oauth2(TestTokens.forRole("agent")).queryParam("show", "at-risk").get("/api/v1/review/tasks").then().statusCode(200)
                 .body("caseId", hasItem(caseId));
         for (String supervisor : List.of("supervisor1", "supervisor2")) {
-            List<String> subjects = given().queryParam("to", supervisor + "@recovery-desk.local").get("/api/v1/demo/mailbox")
-                    .then().statusCode(200).extract().path("subject");
-            assertEquals(1, subjects.stream().filter(s -> s.contains(ticketRef)).count(), supervisor + " is told once: " + subjects);
+            // the mail outbox delivers after the commit, on its own thread: wait for the first, then count
+            Eventually.await(supervisor + " is told", () -> escalationMails(supervisor, ticketRef) > 0);
+            assertEquals(1, escalationMails(supervisor, ticketRef), supervisor + " is told once");
         }
         String banner = StaffScreen.open("supervisor", "/supervisor").get("/supervisor");
         assertTrue(banner.contains("id=\"escalations\"") && banner.contains(ticketRef), "the supervisors' banner names the case");
         String queue = StaffScreen.open("agent", "/agent").get("/agent");
         assertTrue(queue.contains("escalated"), "the review queue flags it");
+    }
+
+    private static long escalationMails(String supervisor, String ticketRef) {
+        List<String> subjects = given().queryParam("to", supervisor + "@recovery-desk.local").get("/api/v1/demo/mailbox")
+                .then().statusCode(200).extract().path("subject");
+        return subjects.stream().filter(s -> s.contains(ticketRef)).count();
     }
 
     private static String caseIdOf(String ticketRef) {

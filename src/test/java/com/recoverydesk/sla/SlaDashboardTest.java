@@ -144,10 +144,12 @@ class SlaDashboardTest {
         assertEquals(new SlaSummary.Times(3, 36000L, 64800L), s.resolution(), "36000 + 0.8 × 36000");
 
         assertEquals(14, s.perDay().size());
-        assertEquals(NOW.toLocalDate(), s.perDay().get(13).day());
+        // the last day is the day the figures were computed (UTC), which is NOW's unless midnight passed in between
+        java.time.LocalDate today = s.asOf().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        assertEquals(today, s.perDay().get(13).day());
         // which day a fixture time falls on depends on the hour the test runs; the 14 days hold 8 filings and 4 closings
-        long[] filed = perDay(OPENED);
-        long[] closed = perDay(CLOSED);
+        long[] filed = perDay(OPENED, today);
+        long[] closed = perDay(CLOSED, today);
         assertEquals(8, java.util.Arrays.stream(filed).sum());
         assertEquals(4, java.util.Arrays.stream(closed).sum());
         for (int i = 0; i < 14; i++) {
@@ -257,10 +259,10 @@ class SlaDashboardTest {
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL root;
 
-    private static long[] perDay(List<OffsetDateTime> times) {
+    private static long[] perDay(List<OffsetDateTime> times, java.time.LocalDate today) {
         long[] counts = new long[14];
         for (OffsetDateTime t : times) {
-            long back = java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), NOW.toLocalDate());
+            long back = java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), today);
             if (back < 14) {
                 counts[(int) (13 - back)]++;
             }
