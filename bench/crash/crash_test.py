@@ -136,7 +136,8 @@ def main():
                     failures.append(f"{ticket}: a closed account's case asked for evidence")
             else:
                 expected = "AWAITING_EVIDENCE"
-                found = wait_for(f"the evidence request of {ticket}", evidence_mails)
+                # a mail the kill caught in delivery waits out its claim (MailOutbox.CLAIM_LEASE, 2 minutes)
+                found = wait_for(f"the evidence request of {ticket}", evidence_mails, timeout=180)
                 time.sleep(1)  # a duplicate would come from the same step's retry, which is already done here
                 found = evidence_mails()
                 if len(found) != 1:

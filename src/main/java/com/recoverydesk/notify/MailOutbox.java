@@ -12,8 +12,11 @@ import java.util.List;
 @ApplicationScoped
 public class MailOutbox {
 
-    /** How long a claimed mail is left to the dispatcher (of any replica) that claimed it. */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a claimed mail is left to the dispatcher (of any replica) that claimed it. A mail whose
+     * JVM died while delivering it is tried again once this has passed, so it goes out up to this late.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     /** About a day of tries with the back-off below; then the mail is given up and an error logged. */
     static final int MAX_ATTEMPTS = 300;
 
