@@ -1,5 +1,6 @@
 package com.recoverydesk.admin;
 
+import com.recoverydesk.cases.TicketReferences;
 import com.recoverydesk.identity.Roles;
 import com.recoverydesk.workers.ProcessOperationsService;
 import com.recoverydesk.web.ProblemException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -39,13 +41,16 @@ public class AdminProcessPages {
     /** {@code processes} is null in remote mode, where the engine cannot be listed from here. */
     @CheckedTemplate
     static class Templates {
+        /** @param ticketRef the case the lists are narrowed to, or null for the oldest of all */
         static native TemplateInstance processes(ProcessOperationsService.EngineStatusView engine,
-                                                 ProcessOperationsService.ProcessesView processes,
+                                                 ProcessOperationsService.ProcessesView processes, String ticketRef,
                                                  int retriesAfterIncident, String notice, String error);
     }
 
+    /** @param ticketRef narrows the lists to that case's instance and its incidents: the full lists show only the oldest */
     @GET
-    public TemplateInstance show(@QueryParam("retried") String retried, @QueryParam("cancelled") String cancelled) {
+    public Response show(@QueryParam("retried") String retried, @QueryParam("cancelled") String cancelled,
+                         @QueryParam("ticketRef") String ticketRef) {
         // the notice is built from a number, never from text in the address, so a link cannot put words on this page
         String notice = null;
         if (isKey(retried)) {
@@ -53,7 +58,19 @@ public class AdminProcessPages {
         } else if (isKey(cancelled)) {
             notice = "Process instance " + cancelled + " is cancelled.";
         }
-        return page(notice, null);
+        String ticket = ticketRef == null ? "" : ticketRef.trim().toUpperCase(Locale.ROOT);
+        if (ticket.isEmpty()) {
+            return Response.ok(page(notice, null)).build();
+        }
+        if (!TicketReferences.isWellFormed(ticket)) { // not repeated: only a well-formed reference is put on the page
+            return Response.status(400).entity(page(null, "A ticket reference looks like RCV-7KQ2-M9XD.")).build();
+        }
+        try {
+            return Response.ok(Templates.processes(operations.status(), operations.processesOfCase(ticket).orElse(null), ticket,
+                    ProcessOperationsService.RETRIES_AFTER_INCIDENT, notice, null)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
+        }
     }
 
     @POST
@@ -87,7 +104,7 @@ public class AdminProcessPages {
     }
 
     private TemplateInstance page(String notice, String error) {
-        return Templates.processes(operations.status(), operations.processes().orElse(null),
+        return Templates.processes(operations.status(), operations.processes().orElse(null), null,
                 ProcessOperationsService.RETRIES_AFTER_INCIDENT, notice, error);
     }
 

@@ -46,6 +46,29 @@ public final class EngineOverview {
         });
     }
 
+    /** The instance with this key if it is active, with the elements where its tokens wait. */
+    public Optional<ProcessInstanceView> activeInstance(long instanceKey) {
+        return db.withConnection(connection -> {
+            Optional<ProcessInstanceView> found = Db.queryOne(connection,
+                    "SELECT instance_key, bpmn_process_id, version, started_at FROM engine_process_instance"
+                            + " WHERE instance_key = ? AND state = 'ACTIVE'",
+                    rs -> new ProcessInstanceView(rs.getLong(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)), List.of()),
+                    instanceKey);
+            if (found.isEmpty()) {
+                return found;
+            }
+            ProcessInstanceView instance = found.get();
+            return Optional.of(new ProcessInstanceView(instance.key(), instance.bpmnProcessId(), instance.version(), instance.startedAt(),
+                    waitingAt(connection, instanceKey)));
+        });
+    }
+
+    /** The open incidents of one instance, oldest first. */
+    public List<IncidentView> openIncidentsOf(long instanceKey) {
+        return db.withConnection(connection -> Db.query(connection,
+                INCIDENT_COLUMNS + " WHERE i.instance_key = ? ORDER BY i.created_at, i.incident_key", EngineOverview::incident, instanceKey));
+    }
+
     public List<IncidentView> openIncidents(int limit) {
         return db.withConnection(connection -> Db.query(connection,
                 INCIDENT_COLUMNS + " ORDER BY i.created_at, i.incident_key LIMIT ?", EngineOverview::incident, limit));

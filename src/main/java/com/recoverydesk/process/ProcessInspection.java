@@ -35,6 +35,13 @@ public class ProcessInspection {
                 overview.openIncidents(limit).stream().map(ProcessInspection::incident).toList()));
     }
 
+    /** One instance and its open incidents; the instance list is empty when it is not active. Empty in remote mode. */
+    public Optional<Listing> listOne(long instanceKey) {
+        return engine.overview().map(overview -> new Listing(
+                overview.activeInstance(instanceKey).map(ProcessInspection::instance).stream().toList(),
+                overview.openIncidentsOf(instanceKey).stream().map(ProcessInspection::incident).toList()));
+    }
+
     /** Empty when the incident is not open or in remote mode, where the engine cannot be asked. */
     public Optional<Incident> openIncident(long incidentKey) {
         return engine.overview().flatMap(o -> o.openIncident(incidentKey)).map(ProcessInspection::incident);

@@ -90,24 +90,43 @@ public class ProcessOperationsService {
 
     /** Active instances and open incidents, with the case each belongs to; empty in remote mode. */
     public Optional<ProcessesView> processes() {
-        return inspection.list(LIST_LIMIT).map(listing -> {
-            List<ProcessInspection.Instance> instances = listing.instances();
-            List<ProcessInspection.Incident> incidents = listing.incidents();
-            Map<Long, CaseRef> cases = casesOf(Stream.concat(instances.stream().map(ProcessInspection.Instance::key),
-                    incidents.stream().map(ProcessInspection.Incident::processInstanceKey)).toList());
-            return new ProcessesView(
-                    instances.stream().map(i -> {
-                        CaseRef ref = cases.get(i.key());
-                        return new InstanceView(i.key(), i.bpmnProcessId(), i.version(), i.startedAt(), i.waitingAt(),
-                                ref == null ? null : ref.caseId(), ref == null ? null : ref.ticketRef());
-                    }).toList(),
-                    incidents.stream().map(i -> {
-                        CaseRef ref = cases.get(i.processInstanceKey());
-                        return new IncidentView(i.key(), i.processInstanceKey(), i.elementId(), i.errorType(), i.errorMessage(), i.jobKey(),
-                                i.jobRetries(), i.createdAt(), ref == null ? null : ref.caseId(), ref == null ? null : ref.ticketRef());
-                    }).toList(),
-                    instances.size() == LIST_LIMIT || incidents.size() == LIST_LIMIT);
-        });
+        return inspection.list(LIST_LIMIT).map(listing -> viewOf(listing,
+                listing.instances().size() == LIST_LIMIT || listing.incidents().size() == LIST_LIMIT));
+    }
+
+    /**
+     * The instance of one case, if it is active, and its open incidents, found by the case's ticket
+     * reference: the full list shows only the oldest {@value #LIST_LIMIT}. Empty in remote mode.
+     *
+     * @throws ProblemException 404 when no case has this reference
+     */
+    public Optional<ProcessesView> processesOfCase(String ticketRef) {
+        Optional<Long> instanceKey = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef)
+                        .firstResultOptional().map(c -> Optional.ofNullable(c.processInstanceKey)))
+                .orElseThrow(() -> new ProblemException(404, "No such case", "No case has the ticket " + ticketRef + "."));
+        if (instanceKey.isEmpty()) { // its process has not started yet (the outbox still holds the start)
+            return engine.isEmbedded() ? Optional.of(new ProcessesView(List.of(), List.of(), false)) : Optional.empty();
+        }
+        return inspection.listOne(instanceKey.get()).map(listing -> viewOf(listing, false));
+    }
+
+    private static ProcessesView viewOf(ProcessInspection.Listing listing, boolean truncated) {
+        List<ProcessInspection.Instance> instances = listing.instances();
+        List<ProcessInspection.Incident> incidents = listing.incidents();
+        Map<Long, CaseRef> cases = casesOf(Stream.concat(instances.stream().map(ProcessInspection.Instance::key),
+                incidents.stream().map(ProcessInspection.Incident::processInstanceKey)).toList());
+        return new ProcessesView(
+                instances.stream().map(i -> {
+                    CaseRef ref = cases.get(i.key());
+                    return new InstanceView(i.key(), i.bpmnProcessId(), i.version(), i.startedAt(), i.waitingAt(),
+                            ref == null ? null : ref.caseId(), ref == null ? null : ref.ticketRef());
+                }).toList(),
+                incidents.stream().map(i -> {
+                    CaseRef ref = cases.get(i.processInstanceKey());
+                    return new IncidentView(i.key(), i.processInstanceKey(), i.elementId(), i.errorType(), i.errorMessage(), i.jobKey(),
+                            i.jobRetries(), i.createdAt(), ref == null ? null : ref.caseId(), ref == null ? null : ref.ticketRef());
+                }).toList(),
+                truncated);
     }
 
     /**

@@ -76,8 +76,9 @@ class AdminProcessPagesTest {
 
         String riskLevel = await("the risk assessment", Duration.ofSeconds(20), () -> caseOf(opened.id()).riskLevel);
         assertEquals("LOW", riskLevel);
+        // narrowed to the case: the full list shows only the oldest instances, and the suite leaves many active
         String instanceRow = await("the instance waiting for evidence", Duration.ofSeconds(20), () -> {
-            String found = row(admin.get(PAGE), "instance-", instanceKey);
+            String found = row(admin.get(PAGE + "?ticketRef=" + opened.ticketRef()), "instance-", instanceKey);
             return found != null && found.contains(RecoveryProcess.Elements.WAIT_FOR_EVIDENCE) ? found : null;
         });
         assertTrue(instanceRow.contains(opened.ticketRef()), instanceRow);
@@ -141,7 +142,7 @@ class AdminProcessPagesTest {
         RecoveryCase recoveryCase = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult());
         long instanceKey = recoveryCase.processInstanceKey;
         StaffScreen admin = StaffScreen.open("admin", PAGE);
-        String instanceRow = row(admin.get(PAGE), "instance-", instanceKey);
+        String instanceRow = row(admin.get(PAGE + "?ticketRef=" + ticketRef), "instance-", instanceKey);
         assertNotNull(instanceRow, "the case's instance is listed");
         assertTrue(instanceRow.contains(ticketRef), instanceRow);
 
@@ -166,6 +167,30 @@ class AdminProcessPagesTest {
 
         admin.post(PAGE + "/cancel", Map.of("instanceKey", Long.toString(instanceKey), "reason", "again", "confirm", "yes")).then().statusCode(409)
                 .body(containsString("There is no active process instance " + instanceKey));
+    }
+
+    @Test
+    void shouldFindACasesInstanceByItsTicketReference() {
+        String email = TestAccounts.create();
+        String ticketRef = (String) TestAccounts.openCase(email).get("ticketRef");
+        TestAccounts.newestMailTextMatching(email, "please upload", Duration.ofSeconds(20));
+        long instanceKey = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef)
+                .firstResult().processInstanceKey);
+        StaffScreen admin = StaffScreen.open("admin", PAGE);
+
+        String narrowed = admin.get(PAGE + "?ticketRef=" + ticketRef.toLowerCase(java.util.Locale.ROOT));
+        assertTrue(narrowed.contains("Showing case <span class=\"mono\">" + ticketRef + "</span> only."), narrowed);
+        assertNotNull(row(narrowed, "instance-", instanceKey), "the case's instance is shown");
+        assertEquals(1, narrowed.split("<tr id=\"instance-", -1).length - 1, "no other case's instance");
+        assertTrue(narrowed.contains(RecoveryProcess.Elements.WAIT_FOR_EVIDENCE), "where it waits");
+
+        String unknown = "RCV-2222-2222".equals(ticketRef) ? "RCV-3333-3333" : "RCV-2222-2222";
+        given().cookie(admin.session()).accept("text/html").get(PAGE + "?ticketRef=" + unknown).then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("No case has the ticket " + unknown + "."));
+        // text that is no reference is not repeated on the page: a link cannot put words there
+        given().cookie(admin.session()).accept("text/html").get(PAGE + "?ticketRef=Call+0800+now").then().statusCode(400)
+                .body(containsString("A ticket reference looks like RCV-7KQ2-M9XD."))
+                .body(not(containsString("0800 NOW")));
     }
 
     @Test
