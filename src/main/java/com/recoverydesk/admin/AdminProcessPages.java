@@ -66,8 +66,7 @@ public class AdminProcessPages {
             return Response.status(400).entity(page(null, "A ticket reference looks like RCV-7KQ2-M9XD.")).build();
         }
         try {
-            return Response.ok(Templates.processes(operations.status(), operations.processesOfCase(ticket).orElse(null), ticket,
-                    ProcessOperationsService.RETRIES_AFTER_INCIDENT, notice, null)).build();
+            return Response.ok(page(operations.processesOfCase(ticket).orElse(null), ticket, notice, null)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.status()).entity(page(null, refused.getMessage())).build();
         }
@@ -103,9 +102,13 @@ public class AdminProcessPages {
         }
     }
 
+    /** The oldest instances and incidents of all cases. */
     private TemplateInstance page(String notice, String error) {
-        return Templates.processes(operations.status(), operations.processes().orElse(null), null,
-                ProcessOperationsService.RETRIES_AFTER_INCIDENT, notice, error);
+        return page(operations.processes().orElse(null), null, notice, error);
+    }
+
+    private TemplateInstance page(ProcessOperationsService.ProcessesView processes, String ticketRef, String notice, String error) {
+        return Templates.processes(operations.status(), processes, ticketRef, ProcessOperationsService.RETRIES_AFTER_INCIDENT, notice, error);
     }
 
     private static boolean isKey(String text) {

@@ -24,6 +24,9 @@ public final class EngineOverview {
     private static final String INCIDENT_COLUMNS = "SELECT i.incident_key, i.instance_key, i.element_id, i.job_key, i.error_type,"
             + " i.error_message, i.created_at, j.retries FROM engine_incident i LEFT JOIN engine_job j ON j.job_key = i.job_key";
 
+    private static final String ACTIVE_INSTANCES =
+            "SELECT instance_key, bpmn_process_id, version, started_at FROM engine_process_instance WHERE state = 'ACTIVE'";
+
     private final Db db;
 
     EngineOverview(Db db) {
@@ -34,13 +37,9 @@ public final class EngineOverview {
     public List<ProcessInstanceView> activeInstances(int limit) {
         return db.withConnection(connection -> {
             List<ProcessInstanceView> instances = new ArrayList<>();
-            for (ProcessInstanceView instance : Db.query(connection,
-                    "SELECT instance_key, bpmn_process_id, version, started_at FROM engine_process_instance WHERE state = 'ACTIVE'"
-                            + " ORDER BY started_at, instance_key LIMIT ?",
-                    rs -> new ProcessInstanceView(rs.getLong(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)), List.of()),
-                    limit)) {
-                instances.add(new ProcessInstanceView(instance.key(), instance.bpmnProcessId(), instance.version(), instance.startedAt(),
-                        waitingAt(connection, instance.key())));
+            for (ProcessInstanceView instance : Db.query(connection, ACTIVE_INSTANCES + " ORDER BY started_at, instance_key LIMIT ?",
+                    EngineOverview::instance, limit)) {
+                instances.add(withWaitingAt(connection, instance));
             }
             return instances;
         });
@@ -49,17 +48,9 @@ public final class EngineOverview {
     /** The instance with this key if it is active, with the elements where its tokens wait. */
     public Optional<ProcessInstanceView> activeInstance(long instanceKey) {
         return db.withConnection(connection -> {
-            Optional<ProcessInstanceView> found = Db.queryOne(connection,
-                    "SELECT instance_key, bpmn_process_id, version, started_at FROM engine_process_instance"
-                            + " WHERE instance_key = ? AND state = 'ACTIVE'",
-                    rs -> new ProcessInstanceView(rs.getLong(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)), List.of()),
-                    instanceKey);
-            if (found.isEmpty()) {
-                return found;
-            }
-            ProcessInstanceView instance = found.get();
-            return Optional.of(new ProcessInstanceView(instance.key(), instance.bpmnProcessId(), instance.version(), instance.startedAt(),
-                    waitingAt(connection, instanceKey)));
+            Optional<ProcessInstanceView> found = Db.queryOne(connection, ACTIVE_INSTANCES + " AND instance_key = ?",
+                    EngineOverview::instance, instanceKey);
+            return found.isPresent() ? Optional.of(withWaitingAt(connection, found.get())) : found;
         });
     }
 
@@ -83,6 +74,16 @@ public final class EngineOverview {
     private static IncidentView incident(ResultSet rs) throws SQLException {
         return new IncidentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class), rs.getString(5),
                 rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getObject(8, Integer.class));
+    }
+
+    /** A row of {@link #ACTIVE_INSTANCES}, without its waiting elements yet. */
+    private static ProcessInstanceView instance(ResultSet rs) throws SQLException {
+        return new ProcessInstanceView(rs.getLong(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)), List.of());
+    }
+
+    private static ProcessInstanceView withWaitingAt(Connection connection, ProcessInstanceView instance) throws SQLException {
+        return new ProcessInstanceView(instance.key(), instance.bpmnProcessId(), instance.version(), instance.startedAt(),
+                waitingAt(connection, instance.key()));
     }
 
     private static List<String> waitingAt(Connection connection, long instanceKey) throws SQLException {

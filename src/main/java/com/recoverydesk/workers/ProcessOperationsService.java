@@ -101,13 +101,14 @@ public class ProcessOperationsService {
      * @throws ProblemException 404 when no case has this reference
      */
     public Optional<ProcessesView> processesOfCase(String ticketRef) {
-        Optional<Long> instanceKey = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef)
-                        .firstResultOptional().map(c -> Optional.ofNullable(c.processInstanceKey)))
-                .orElseThrow(() -> new ProblemException(404, "No such case", "No case has the ticket " + ticketRef + "."));
-        if (instanceKey.isEmpty()) { // its process has not started yet (the outbox still holds the start)
+        RecoveryCase found = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find("ticketRef", ticketRef).firstResult());
+        if (found == null) {
+            throw new ProblemException(404, "No such case", "No case has the ticket " + ticketRef + ".");
+        }
+        if (found.processInstanceKey == null) { // its process has not started yet (the outbox still holds the start)
             return engine.isEmbedded() ? Optional.of(new ProcessesView(List.of(), List.of(), false)) : Optional.empty();
         }
-        return inspection.listOne(instanceKey.get()).map(listing -> viewOf(listing, false));
+        return inspection.listOne(found.processInstanceKey).map(listing -> viewOf(listing, false));
     }
 
     private static ProcessesView viewOf(ProcessInspection.Listing listing, boolean truncated) {
